@@ -1,0 +1,7 @@
+"""Built-in repetition rules."""
+
+from __future__ import annotations
+
+from newslint.rule import Rule
+
+RULES: tuple[type[Rule], ...] = ()

@@ -1,0 +1,275 @@
+"""Newswire-aware tokenizer and sentence splitter.
+
+Rules never re-derive word boundaries with a regex ``\\b``: that splits
+``don't`` and ``state-run``, which must stay one token each. They use the
+tokens made here instead.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Token", "TokenKind", "split_sentences", "tokenize"]
+
+
+class TokenKind(enum.Enum):
+    """What a token is."""
+
+    WORD = "word"
+    NUMBER = "number"
+    PUNCT = "punct"
+    URL = "url"
+    EMAIL = "email"
+    HANDLE = "handle"
+    HASHTAG = "hashtag"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the prose view: ``start``/``end`` are prose-view offsets."""
+
+    kind: TokenKind
+    start: int
+    end: int
+    text: str
+
+    @property
+    def norm(self) -> str:
+        """Return the case-folded text with curly apostrophes straightened."""
+        return self.text.replace("\u2019", "'").replace("\u2018", "'").casefold()
+
+    @property
+    def is_word(self) -> bool:
+        """Return True for WORD tokens."""
+        return self.kind is TokenKind.WORD
+
+
+_APOS = "'\u2019"
+_TOKEN_RE = regex.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"\u201c\u201d]+[^\s<>"\u201c\u201d.,;:!?)\]'\u2019])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<handle>(?<![\w@])@\w{1,30})
+  | (?P<hashtag>(?<![\w#])\#\p{L}\w*)
+  | (?P<abbr>(?:\p{L}\.){2,}(?!\p{L}))
+  | (?P<number>[$£€¥]?\d+(?:[.,:/]\d+)*(?:[\p{L}%]+)?)
+  | (?P<word>\p{L}[\p{L}\p{M}\d]*(?:(?:[-'\u2019]|\.(?=\p{L}))[\p{L}\p{M}\d]+)*)
+  | (?P<punct>[^\s\p{L}\d])
+    """,
+    regex.VERBOSE,
+)
+
+_KINDS = {
+    "url": TokenKind.URL,
+    "email": TokenKind.EMAIL,
+    "handle": TokenKind.HANDLE,
+    "hashtag": TokenKind.HASHTAG,
+    "abbr": TokenKind.WORD,
+    "number": TokenKind.NUMBER,
+    "word": TokenKind.WORD,
+    "punct": TokenKind.PUNCT,
+}
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Return the tokens of ``text[start:end]`` with offsets into ``text``."""
+    if end is None:
+        end = len(text)
+    out: list[Token] = []
+    append = out.append
+    kinds = _KINDS
+    for m in _TOKEN_RE.finditer(text, start, end):
+        append(Token(kinds[m.lastgroup or "punct"], m.start(), m.end(), m.group()))
+    return out
+
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "cpl",
+        "pvt",
+        "st",
+        "rev",
+        "fr",
+        "jr",
+        "sr",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "bros",
+        "no",
+        "nos",
+        "vs",
+        "v",
+        "etc",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "ft",
+        "mt",
+        "ave",
+        "blvd",
+        "rd",
+    ]
+)
+
+# After a dotted abbreviation such as "U.S." a sentence ends only when the
+# next word is one that typically starts a sentence.
+_SENTENCE_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "there",
+        "when",
+        "while",
+        "after",
+        "before",
+        "if",
+        "as",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "however",
+        "meanwhile",
+        "officials",
+        "some",
+        "many",
+        "most",
+        "one",
+        "two",
+        "three",
+        "what",
+        "why",
+        "how",
+    ]
+)
+
+_BOUNDARY_RE = regex.compile(r"""(?:[.!?]+|\u2026)["'\u201d\u2019)\]]*(?=\s+|$)""", regex.VERBOSE)
+_WORD_BEFORE_RE = regex.compile(r"([\p{L}.]+)\.?$")
+_NEXT_RE = regex.compile(r"""\s+["'\u201c\u2018(\[]*(\S+)""")
+
+
+def _is_boundary(text: str, dot_start: int, dot_end: int, end: int) -> bool:
+    """Decide whether the terminal punctuation at ``dot_start`` ends a sentence."""
+    nxt = _NEXT_RE.match(text, dot_end, end)
+    if nxt is None:
+        return True
+    following = nxt.group(1)
+    first = following[0]
+    mark = text[dot_start]
+    if mark in "!?":
+        # "Why?" she asked. -> a lower-case continuation is the same sentence.
+        return not first.islower()
+    if text[dot_start:dot_end].startswith("..") or mark == "\u2026":
+        return first.isupper() or first.isdigit()
+    if first.islower():
+        return False
+    if first.isdigit() or first in "$£€":
+        # "No. 10", "Jan. 5": handled by the abbreviation test below.
+        pass
+    before = _WORD_BEFORE_RE.search(text, max(0, dot_start - 40), dot_start)
+    if before is None:
+        return True
+    word = before.group(1)
+    bare = word.rstrip(".").lower()
+    if "." in word.rstrip("."):
+        # A dotted abbreviation ("U.S.", "a.m."): ends a sentence only when the
+        # next word is a typical sentence opener.
+        return following.strip("\"'\u201c\u2018(").lower().rstrip(",.;:") in (_SENTENCE_STARTERS)
+    if bare in _ABBREVIATIONS:
+        return False
+    # A single capital letter is an initial ("J. Smith"), not a sentence end.
+    return not (len(bare) == 1 and word[0].isupper())
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return sentence spans inside ``text[start:end]`` (offsets into ``text``).
+
+    Spans are trimmed of surrounding whitespace; a closing quote or bracket
+    after the terminal punctuation stays with its sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        if not _is_boundary(text, m.start(), m.end(), end):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

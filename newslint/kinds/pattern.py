@@ -1,0 +1,93 @@
+"""``pattern``: the escape hatch, a regular expression run with a timeout."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any, ClassVar
+
+import regex
+
+from newslint.document import Document, Paragraph, Sentence
+from newslint.kinds.base import DeclarativeRule, SpecError
+from newslint.rule import RuleContext
+
+# Seconds one regex search may take before the rule is stopped.
+REGEX_TIMEOUT = 1.0
+
+
+class RegexTimeout(RuntimeError):
+    """A rule's regular expression ran past its time budget."""
+
+
+class PatternRule(DeclarativeRule):
+    """Report every match of a regular expression (``regex`` module syntax)."""
+
+    kind_keys: ClassVar[dict[str, type | tuple[type, ...]]] = {
+        "regex": str,
+        "group": (int, str),
+        "replacement": str,
+    }
+
+    @classmethod
+    def validate(cls, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Compile the expression now so a bad one fails at load time."""
+        pattern = data.get("regex")
+        if not isinstance(pattern, str) or not pattern:
+            raise SpecError("'regex' must be a non-empty string", "regex")
+        flags = regex.V1 | (regex.IGNORECASE if data.get("ignore_case") else 0)
+        try:
+            compiled = regex.compile(pattern, flags)
+        except regex.error as exc:
+            raise SpecError(f"'regex' does not compile: {exc}", "regex") from None
+        group = data.get("group", 0)
+        if isinstance(group, int) and group > compiled.groups:
+            raise SpecError(f"'group' {group} is not in the expression", "group")
+        if isinstance(group, str) and group not in compiled.groupindex:
+            raise SpecError(f"'group' {group!r} is not in the expression", "group")
+        return {"regex": pattern, "group": group, "replacement": data.get("replacement")}
+
+    @cached_property
+    def compiled(self) -> Any:
+        """Return the compiled expression."""
+        flags = regex.V1 | (regex.IGNORECASE if self.spec.ignore_case else 0)
+        return regex.compile(self.spec.data["regex"], flags)
+
+    def check(self, unit: Document | Sentence | Paragraph, ctx: RuleContext) -> None:
+        """Report each match inside the unit."""
+        if isinstance(unit, Document):
+            lo, hi = 0, len(unit.text)
+        else:
+            lo, hi = unit.start, unit.end
+        group = self.spec.data["group"]
+        replacement = self.spec.data.get("replacement")
+        text = ctx.doc.text
+        try:
+            matches = list(self.compiled.finditer(text, lo, hi, timeout=REGEX_TIMEOUT))
+        except TimeoutError:
+            raise RegexTimeout(
+                f"rule {self.code} ({self.name}) in {self.spec.path}: regex timed out "
+                f"after {REGEX_TIMEOUT:g} s (catastrophic backtracking?)"
+            ) from None
+        for m in matches:
+            start, end = m.span(group)
+            if start < 0 or start == end:
+                continue
+            matched = text[start:end]
+            if self.excepted(text[lo:hi], matched):
+                continue
+            suggestions: list[str] = []
+            fix = None
+            if isinstance(replacement, str):
+                full = m.expand(replacement)
+                if group == 0:
+                    suggestions = [full]
+                    if self.spec.fix != "none":
+                        fix = ctx.replace(start, end, full, safe=self.spec.fix == "safe")
+            ctx.report(
+                start,
+                end,
+                self.format_message(match=matched, replacement=", ".join(suggestions)),
+                suggestions=suggestions,
+                fix=fix,
+            )

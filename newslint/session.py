@@ -1,0 +1,148 @@
+"""One ``newslint check`` invocation: settings per file, lint, render, exit code.
+
+Kept out of ``cli.py`` so that the command stays a thin argument parser and
+this orchestration can be tested without typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from newslint.config import ConfigError, Settings, find_config, resolve_settings
+from newslint.runner import FileReport, LinterFactory, Run, discover, lint_file
+
+EXIT_USAGE = 2
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _config_key(path: str, config: Path | None, isolated: bool) -> Path | None:
+    if config is not None or isolated:
+        return config
+    folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+    return find_config(folder)
+
+
+def statistics_table(run: Run) -> str:
+    """Return counts per rule, most frequent first."""
+    counts: Counter[tuple[str, str]] = Counter((d.code, d.name) for d in run.diagnostics)
+    lines = [
+        f"{n:>6}  {code}  {name}"
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def run_check(
+    targets: list[str],
+    overrides: dict[str, Any],
+    *,
+    config: Path | None = None,
+    isolated: bool = False,
+    fix: bool = False,
+    write: bool = True,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
+    output_file: Path | None = None,
+    statistics: bool = False,
+    quiet: bool = False,
+    exit_zero: bool = False,
+    stdin_filename: str | None = None,
+    color: bool = False,
+    show_people: bool = False,
+) -> int:
+    """Run a check and return the exit code."""
+    stdin = sys.stdin.buffer.read() if "-" in targets else None
+    files = list(discover(targets))
+    missing = [t for t in targets if t != "-" and not Path(t).exists()]
+    factories: dict[Path | None, LinterFactory] = {}
+    reports: list[FileReport] = []
+    base_settings: Settings | None = None
+    try:
+        for path in files:
+            key = _config_key(path, config, isolated)
+            factory = factories.get(key)
+            if factory is None:
+                settings = resolve_settings(
+                    None, config_file=key, overrides=overrides, isolated=key is None
+                )
+                factory = factories[key] = LinterFactory(settings)
+                factory.linter_for(path)  # surface config and rule-pack errors now
+            base_settings = base_settings or factory.settings
+            reports.append(
+                lint_file(
+                    path,
+                    factory,
+                    fix=fix,
+                    unsafe_fixes=unsafe_fixes,
+                    write=write,
+                    stdin=stdin,
+                    display_path=stdin_filename if path == "-" else None,
+                )
+            )
+        if base_settings is None:
+            base_settings = resolve_settings(
+                Path.cwd(), config_file=config, overrides=overrides, isolated=isolated
+            )
+    except ConfigError as exc:
+        _err(f"newslint: error: {exc}")
+        return EXIT_USAGE
+    for t in missing:
+        reports.append(FileReport(path=t, error=f"{t}: no such file or folder"))
+    if not files and not missing:
+        _err("newslint: warning: no article files found (.txt, .md, .markdown, .html)")
+    run = Run(files=reports, settings=base_settings)
+
+    for report in reports:
+        if report.error:
+            _err(f"newslint: error: {report.error}")
+        if not quiet:
+            for warning in report.warnings:
+                _err(f"newslint: warning: {warning}")
+
+    if diff:
+        from newslint.cli import unified_diff
+
+        out = "".join(
+            unified_diff(r.path, r.original_source or "", r.fixed_source)
+            for r in reports
+            if r.fixed_source is not None
+        )
+        sys.stdout.write(out)
+        return 2 if any(r.error for r in reports) else (1 if out else 0)
+
+    fmt = base_settings.output_format or ("full" if color or sys.stdout.isatty() else "concise")
+    if output_file is not None and base_settings.output_format is None:
+        fmt = "concise"
+    if statistics:
+        text = statistics_table(run)
+    else:
+        from newslint.render import render
+
+        text = render(fmt, run, color=color, show_people=show_people, quiet=quiet)
+        if fmt == "concise" and show_people:
+            from newslint.render.people import render_people
+
+            text += render_people(run)
+    if fmt == "full" and show_people and not statistics:
+        from newslint.render.people import render_people
+
+        text += render_people(run)
+    if output_file is not None:
+        try:
+            output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _err(f"newslint: error: cannot write {output_file}: {exc.strerror or exc}")
+            return EXIT_USAGE
+    elif not (quiet and fmt == "full" and not run.diagnostics):
+        sys.stdout.write(text)
+    if fix and not quiet:
+        fixed = sum(r.fixes_applied for r in reports)
+        if fixed:
+            _err(f"newslint: fixed {fixed} finding{'s' if fixed != 1 else ''}")
+    return run.exit_code(base_settings.fail_on, exit_zero)
