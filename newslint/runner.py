@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import ConfigError, Settings
 from newslint.diagnostics import Diagnostic, Severity
@@ -26,6 +26,9 @@ from newslint.packs import PackError, resolve_packs
 from newslint.registry import Registry, RegistryError, is_selected
 from newslint.rule import Rule
 from newslint.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from newslint.cache import ResultCache
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -191,6 +194,7 @@ class LinterFactory:
     _registry: Registry | None = None
     _vocab: Vocabulary | None = None
     _linters: dict[tuple[tuple[str, ...], ...], Linter] = field(default_factory=dict)
+    _cache: ResultCache | None = None
 
     @property
     def registry(self) -> Registry:
@@ -222,6 +226,17 @@ class LinterFactory:
             vocab.add(self.settings.accept, self.settings.reject)
             self._vocab = vocab
         return self._vocab
+
+    @property
+    def result_cache(self) -> ResultCache | None:
+        """Return the per-file result cache, or None when caching is off."""
+        if not self.settings.cache:
+            return None
+        if self._cache is None:
+            from newslint.cache import ResultCache
+
+            self._cache = ResultCache(self.settings)
+        return self._cache
 
     def selected(self, path: str) -> list[type[Rule]]:
         """Return the rule classes in force for ``path``."""
@@ -343,9 +358,28 @@ def lint_file(
             mtime = os.path.getmtime(path)
         except OSError:
             mtime = None
+    cache = factory.result_cache if not fix else None
+    key = None
+    if cache is not None:
+        fmt = factory.settings.format_in or Format.from_path(shown).value
+        key = cache.key(shown, decoded.text, fmt)
+        hit = cache.get(key, shown)
+        if hit is not None:
+            report = FileReport(
+                path=shown,
+                source=decoded.text,
+                original_source=decoded.text,
+                word_count=len(decoded.text.split()),
+            )
+            report.diagnostics, report.file_data = hit
+            if not decoded.text.strip():
+                report.warnings.append(f"{shown}: file is empty; nothing to lint")
+            return report
     report = lint_source(
         decoded.text, shown, factory, fix=fix, unsafe_fixes=unsafe_fixes, mtime=mtime
     )
+    if cache is not None and key is not None and report.error is None:
+        cache.put(key, report.diagnostics, report.file_data)
     if report.fixed_source is not None and write and path != "-":
         try:
             write_atomic(path, report.fixed_source, decoded.bom)
@@ -365,22 +399,107 @@ def lint_paths(
     stdin_filename: str | None = None,
     factory: LinterFactory | None = None,
 ) -> Run:
-    """Lint files and folders; every file gets a report, failures included."""
+    """Lint files and folders with one settings object; every file gets a report."""
     factory = factory or LinterFactory(settings)
     files = list(discover(paths))
-    reports = [
-        lint_file(
-            p,
+    reports = lint_many(
+        files,
+        factory,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        write=write,
+        stdin=stdin,
+        stdin_filename=stdin_filename,
+    )
+    return Run(files=reports, settings=settings)
+
+
+# Below this many files a process pool costs more than it saves.
+MIN_FILES_FOR_POOL = 4
+
+_WORKER_FACTORIES: dict[str, LinterFactory] = {}
+
+
+def _worker(args: tuple[str, Settings, bool, bool, bool]) -> FileReport:
+    """Lint one file in a worker process (one factory per settings per process)."""
+    path, settings, fix, unsafe_fixes, write = args
+    key = repr(settings)
+    factory = _WORKER_FACTORIES.get(key)
+    if factory is None:
+        factory = _WORKER_FACTORIES[key] = LinterFactory(settings)
+    return lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
+
+
+def default_jobs() -> int:
+    """Return the default number of worker processes: the usable cores."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def lint_many(
+    files: Sequence[str],
+    factory: LinterFactory,
+    *,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    write: bool = True,
+    stdin: bytes | None = None,
+    stdin_filename: str | None = None,
+    progress: Any = None,
+) -> list[FileReport]:
+    """Lint files, in parallel processes when ``settings.jobs`` (or the cores) allow.
+
+    Results come back in input order whatever the number of jobs, so output
+    and exit codes are identical to ``--jobs 1``. The first file is linted
+    in this process so that lazily loaded data is in memory before the pool
+    forks and every worker inherits it.
+    """
+    jobs = factory.settings.jobs or default_jobs()
+    reports: list[FileReport] = []
+
+    def one(path: str) -> FileReport:
+        return lint_file(
+            path,
             factory,
             fix=fix,
             unsafe_fixes=unsafe_fixes,
             write=write,
             stdin=stdin,
-            display_path=stdin_filename if p == "-" else None,
+            display_path=stdin_filename if path == "-" else None,
         )
-        for p in files
-    ]
-    return Run(files=reports, settings=settings)
+
+    pooled = [p for p in files if p != "-"]
+    if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
+        for path in files:
+            reports.append(one(path))
+            if progress is not None:
+                progress()
+        return reports
+    import multiprocessing
+
+    by_path: dict[int, FileReport] = {}
+    first = files[0]
+    by_path[0] = one(first)
+    if progress is not None:
+        progress()
+    rest = [(i, p) for i, p in enumerate(files) if i > 0]
+    serial = [(i, p) for i, p in rest if p == "-"]
+    parallel = [(i, p) for i, p in rest if p != "-"]
+    for i, p in serial:
+        by_path[i] = one(p)
+    ctx = multiprocessing.get_context("fork")
+    # Forked workers inherit this factory (rules built, data loaded).
+    _WORKER_FACTORIES[repr(factory.settings)] = factory
+    args = [(p, factory.settings, fix, unsafe_fixes, write) for _, p in parallel]
+    chunk = max(1, min(16, len(args) // (jobs * 4) or 1))
+    with ctx.Pool(processes=jobs) as pool:
+        for (i, _), report in zip(parallel, pool.imap(_worker, args, chunksize=chunk), strict=True):
+            by_path[i] = report
+            if progress is not None:
+                progress()
+    return [by_path[i] for i in range(len(files))]
 
 
 def iter_words(reports: Iterable[FileReport]) -> int:

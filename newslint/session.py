@@ -6,15 +6,39 @@ this orchestration can be tested without typer.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from newslint.config import ConfigError, Settings, find_config, resolve_settings
-from newslint.runner import FileReport, LinterFactory, Run, discover, lint_file
+from newslint.runner import FileReport, LinterFactory, Run, discover, lint_many
 
 EXIT_USAGE = 2
+PROGRESS_MIN_FILES = 20
+
+
+@contextlib.contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[], None] | None]:
+    """Show a rich progress bar on stderr for long runs, only on a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=sys.stderr),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("linting", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _err(message: str) -> None:
@@ -63,28 +87,30 @@ def run_check(
     factories: dict[Path | None, LinterFactory] = {}
     reports: list[FileReport] = []
     base_settings: Settings | None = None
+    groups: dict[Path | None, list[str]] = {}
+    for path in files:
+        groups.setdefault(_config_key(path, config, isolated), []).append(path)
     try:
-        for path in files:
-            key = _config_key(path, config, isolated)
-            factory = factories.get(key)
-            if factory is None:
+        with _progress(len(files), enabled=not quiet and len(files) >= PROGRESS_MIN_FILES) as tick:
+            for key, group in groups.items():
                 settings = resolve_settings(
                     None, config_file=key, overrides=overrides, isolated=key is None
                 )
                 factory = factories[key] = LinterFactory(settings)
-                factory.linter_for(path)  # surface config and rule-pack errors now
-            base_settings = base_settings or factory.settings
-            reports.append(
-                lint_file(
-                    path,
-                    factory,
-                    fix=fix,
-                    unsafe_fixes=unsafe_fixes,
-                    write=write,
-                    stdin=stdin,
-                    display_path=stdin_filename if path == "-" else None,
+                factory.linter_for(group[0])  # surface config and rule-pack errors now
+                base_settings = base_settings or factory.settings
+                reports.extend(
+                    lint_many(
+                        group,
+                        factory,
+                        fix=fix,
+                        unsafe_fixes=unsafe_fixes,
+                        write=write,
+                        stdin=stdin,
+                        stdin_filename=stdin_filename,
+                        progress=tick,
+                    )
                 )
-            )
         if base_settings is None:
             base_settings = resolve_settings(
                 Path.cwd(), config_file=config, overrides=overrides, isolated=isolated

@@ -1,0 +1,220 @@
+"""Per-file result cache, so re-running on an unchanged tree does almost no work.
+
+A file's findings are stored under a key made of its content, its display path
+and format, the settings, a fingerprint of every rule pack and data file in
+force, and the newslint version. Entries are written atomically (temporary
+file + rename), so concurrent runs never see a torn entry; a corrupt or
+unreadable entry is treated as a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newslint import __version__
+from newslint.config import Settings, default_cache_dir
+from newslint.diagnostics import (
+    Applicability,
+    Category,
+    Diagnostic,
+    Edit,
+    Fix,
+    Location,
+    Related,
+    Severity,
+    Span,
+)
+
+CACHE_FORMAT = 1
+
+
+@lru_cache(maxsize=32)
+def _tree_fingerprint(paths: tuple[str, ...]) -> str:
+    """Hash names, sizes and mtimes of every file under the given paths."""
+    h = hashlib.sha256()
+    for root in paths:
+        p = Path(root)
+        files: Iterable[Path] = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            if f.is_file():
+                h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    """Return a hash of everything besides the text that decides a file's findings."""
+    from newslint.data import rules_root
+
+    relevant = {
+        k: v
+        for k, v in vars(settings).items()
+        if k not in ("output_format", "jobs", "cache", "source")
+    }
+    data_paths = (
+        str(rules_root()),
+        *settings.rule_paths,
+        *settings.vocab,
+        *settings.facts,
+    )
+    h = hashlib.sha256()
+    h.update(f"{__version__}|{CACHE_FORMAT}|{relevant!r}|".encode())
+    h.update(_tree_fingerprint(tuple(data_paths)).encode())
+    h.update(_code_fingerprint().encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Hash newslint's own modules, so an edited checkout never serves stale results."""
+    package = Path(__file__).resolve().parent
+    return _tree_fingerprint((str(package),))
+
+
+def _location(data: list[int]) -> Location:
+    return Location(data[0], data[1], data[2], data[3])
+
+
+def _loc_list(loc: Location) -> list[int]:
+    return [loc.offset, loc.line, loc.column, loc.utf16_column]
+
+
+def encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
+    """Return a compact JSON form of a diagnostic (lossless)."""
+    out: dict[str, Any] = {
+        "c": d.code,
+        "n": d.name,
+        "cat": d.category.value,
+        "sev": int(d.severity),
+        "m": d.message,
+        "s": [d.span.start, d.span.end],
+        "a": _loc_list(d.start),
+        "b": _loc_list(d.end),
+        "t": d.text,
+    }
+    if d.suggestions:
+        out["sg"] = list(d.suggestions)
+    if d.fix is not None:
+        out["f"] = {
+            "a": d.fix.applicability.value,
+            "t": d.fix.title,
+            "e": [[e.span.start, e.span.end, e.replacement] for e in d.fix.edits],
+        }
+    if d.related:
+        out["r"] = [
+            [
+                r.span.start,
+                r.span.end,
+                r.label,
+                _loc_list(r.start) if r.start else None,
+                _loc_list(r.end) if r.end else None,
+            ]
+            for r in d.related
+        ]
+    if d.source != "newslint":
+        out["src"] = d.source
+    if d.external_id:
+        out["x"] = d.external_id
+    if d.data:
+        out["d"] = d.data
+    return out
+
+
+def decode_diagnostic(data: dict[str, Any], path: str) -> Diagnostic:
+    """Rebuild a diagnostic stored by :func:`encode_diagnostic`."""
+    fix = None
+    if "f" in data:
+        f = data["f"]
+        fix = Fix(
+            tuple(Edit(Span(s, e), rep) for s, e, rep in f["e"]),
+            Applicability(f["a"]),
+            f["t"],
+        )
+    related = tuple(
+        Related(
+            Span(s, e),
+            label,
+            _location(a) if a else None,
+            _location(b) if b else None,
+        )
+        for s, e, label, a, b in data.get("r", [])
+    )
+    return Diagnostic(
+        code=data["c"],
+        name=data["n"],
+        category=Category(data["cat"]),
+        severity=Severity(data["sev"]),
+        message=data["m"],
+        path=path,
+        span=Span(*data["s"]),
+        start=_location(data["a"]),
+        end=_location(data["b"]),
+        text=data["t"],
+        suggestions=tuple(data.get("sg", ())),
+        fix=fix,
+        related=related,
+        source=data.get("src", "newslint"),
+        external_id=data.get("x"),
+        data=data.get("d", {}),
+    )
+
+
+class ResultCache:
+    """Read and write cached per-file results."""
+
+    def __init__(self, settings: Settings, root: Path | None = None) -> None:
+        self.root = (root or default_cache_dir()) / "results"
+        self.fingerprint = settings_fingerprint(settings)
+
+    def key(self, path: str, text: str, fmt: str) -> str:
+        """Return the cache key for one file's text."""
+        h = hashlib.sha256()
+        h.update(self.fingerprint.encode())
+        h.update(f"|{path}|{fmt}|".encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> tuple[list[Diagnostic], dict[str, Any]] | None:
+        """Return cached (diagnostics, file_data), or None on a miss."""
+        try:
+            with self._file(key).open(encoding="utf-8") as fh:
+                data = json.load(fh)
+            return [decode_diagnostic(d, path) for d in data["findings"]], data.get("file_data", {})
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, diagnostics: list[Diagnostic], file_data: dict[str, Any]) -> None:
+        """Store a result; failures to write are ignored (the cache is an optimisation)."""
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(
+                    {
+                        "findings": [encode_diagnostic(d) for d in diagnostics],
+                        "file_data": file_data,
+                    },
+                    fh,
+                    ensure_ascii=False,
+                )
+            os.replace(tmp, target)
+        except (OSError, TypeError, ValueError):
+            try:
+                if "tmp" in locals() and os.path.exists(tmp):
+                    os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh machine: set up the venv, install newslint with
+# its test extras, install LanguageTool from Maven Central into the cache, run pytest.
+# The LanguageTool integration tests are required here (they fail, never skip).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e '.[test]'
+
+# LanguageTool (Java + Maven; see docs/languagetool.md). Idempotent: a no-op when installed.
+.venv/bin/newslint languagetool install
+
+export NEWSLINT_REQUIRE_LANGUAGETOOL=1
+export NEWSLINT_REQUIRE_CORPUS=1
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
