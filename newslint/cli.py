@@ -176,6 +176,10 @@ def check(
         bool,
         typer.Option("--show-people", help="List the people the story names (terminal output)."),
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings that are not in this baseline."),
+    ] = None,
 ) -> None:
     """Lint articles and report findings."""
     from newslint.diagnostics import Severity
@@ -239,7 +243,33 @@ def check(
         stdin_filename=stdin_filename,
         color=_use_color() and output_file is None,
         show_people=show_people,
+        baseline=baseline,
     )
+    raise typer.Exit(code)
+
+
+baseline_app = typer.Typer(help="Record current findings so only new ones fail.")
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to record.")] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the baseline.")
+    ] = Path(".newslint-baseline.json"),
+    select: Annotated[list[str] | None, typer.Option("--select")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore")] = None,
+    languagetool: Annotated[bool | None, typer.Option("--languagetool/--no-languagetool")] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+) -> None:
+    """Write a baseline of every current finding (use with check --baseline)."""
+    from newslint.session import run_check
+
+    overrides: dict[str, Any] = {"select": _split(select), "ignore": _split(ignore)}
+    if languagetool is not None:
+        overrides["languagetool"] = "on" if languagetool else "off"
+    code = run_check(paths or ["."], overrides, config=config, baseline_out=output, quiet=True)
     raise typer.Exit(code)
 
 

@@ -296,6 +296,16 @@ def resolve_packs(
     ``extends`` another and ``disable`` some of its rules by name or code.
     """
     packs = {p.name: p for p in (load_pack(d) for d in bundled_pack_dirs())}
+    # A profile pack on a rule path (a newsroom's own stylebook that ``extends``
+    # a bundled one) becomes a style to choose, not an always-on pack.
+    extra_paths = list(extra_paths)
+    local: dict[Path, Pack] = {}
+    for extra in extra_paths:
+        folder = Path(extra)
+        if (folder / "pack.toml").is_file():
+            local[folder] = load_pack(folder)
+            if local[folder].profile:
+                packs[local[folder].name] = local[folder]
     chosen: list[Pack] = []
     wanted = set(enabled) if enabled is not None else None
     for pack in packs.values():
@@ -314,8 +324,9 @@ def resolve_packs(
         chosen.extend(_profile_chain(packs, style))
     for extra in extra_paths:
         folder = Path(extra)
-        if (folder / "pack.toml").is_file():
-            chosen.append(load_pack(folder))
+        if folder in local:
+            if not local[folder].profile:
+                chosen.append(local[folder])
         elif folder.is_file() and folder.suffix == ".toml":
             single = Pack(name=folder.stem, path=folder)
             single.rules.append(load_rule_file(folder, folder.parent.name or "local"))

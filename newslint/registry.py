@@ -76,7 +76,8 @@ class Registry:
     @classmethod
     def build(cls, packs: Iterable[Pack], *, plugins: bool = True) -> Registry:
         """Collect built-in rules, pack rules and (optionally) plugin rules."""
-        rules: list[type[Rule]] = builtin_rules()
+        packs = list(packs)
+        rules: list[type[Rule]] = [r for r in builtin_rules() if _builtin_in_force(r, packs)]
         for pack in packs:
             rules.extend(pack.rules)
         if plugins:
@@ -108,6 +109,27 @@ class Registry:
             if is_selected(rule, select, ignore, extend_select):
                 chosen.append(rule)
         return chosen
+
+
+def _builtin_in_force(rule: type[Rule], packs: Sequence[Pack]) -> bool:
+    """Decide whether a built-in Python rule belongs to the rule set.
+
+    A built-in whose ``pack`` names a style profile (``pack = "ap"``: the
+    stylebook rules that need logic) runs only when that profile is in force,
+    unless a profile in force lists it in ``disable`` or ships a rule file with
+    the same code (an override). Every other built-in always runs.
+    """
+    if rule.pack == "builtin":
+        return True
+    profiles = [p for p in packs if p.profile]
+    if rule.pack not in {p.name for p in profiles}:
+        return False
+    for pack in profiles:
+        if rule.name in pack.disable or rule.code in pack.disable:
+            return False
+        if any(r.code == rule.code for r in pack.rules):
+            return False
+    return True
 
 
 def _matches(selector: str, rule: type[Rule]) -> bool:

@@ -79,8 +79,14 @@ def run_check(
     stdin_filename: str | None = None,
     color: bool = False,
     show_people: bool = False,
+    baseline: Path | None = None,
+    baseline_out: Path | None = None,
 ) -> int:
-    """Run a check and return the exit code."""
+    """Run a check and return the exit code.
+
+    With ``baseline_out`` the run writes a baseline of its findings instead of
+    reporting them; with ``baseline`` only findings new relative to it count.
+    """
     stdin = sys.stdin.buffer.read() if "-" in targets else None
     files = list(discover(targets))
     missing = [t for t in targets if t != "-" and not Path(t).exists()]
@@ -123,6 +129,35 @@ def run_check(
     if not files and not missing:
         _err("newslint: warning: no article files found (.txt, .md, .markdown, .html)")
     run = Run(files=reports, settings=base_settings)
+
+    if baseline_out is not None:
+        import json
+
+        from newslint import baseline as baseline_mod
+
+        data = baseline_mod.create(reports)
+        try:
+            baseline_out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            _err(f"newslint: error: cannot write {baseline_out}: {exc.strerror or exc}")
+            return EXIT_USAGE
+        n = sum(len(r.diagnostics) for r in reports)
+        _err(f"newslint: baseline of {n} finding{'s' if n != 1 else ''} written to {baseline_out}")
+        return 2 if any(r.error for r in reports) else 0
+    if baseline is not None:
+        from newslint import baseline as baseline_mod
+
+        try:
+            known = baseline_mod.load(baseline)
+        except ValueError as exc:
+            _err(f"newslint: error: {exc}")
+            return EXIT_USAGE
+        dropped = baseline_mod.filter_new(reports, known)
+        if not quiet and dropped:
+            _err(
+                f"newslint: {dropped} finding{'s' if dropped != 1 else ''} in the baseline "
+                "not shown"
+            )
 
     for report in reports:
         if report.error:

@@ -92,8 +92,11 @@ def _highlighted(source: str, findings: list[tuple[str, Diagnostic]]) -> str:
     out: list[str] = []
     for a, b in zip(points, points[1:], strict=False):
         piece = _esc(source[a:b])
-        covering = [(fid, d) for fid, d in findings if d.span.start <= a and
-                    b <= max(d.span.end, d.span.start + 1)]
+        covering = [
+            (fid, d)
+            for fid, d in findings
+            if d.span.start <= a and b <= max(d.span.end, d.span.start + 1)
+        ]
         if not covering:
             out.append(piece)
             continue
@@ -114,8 +117,10 @@ def _highlighted(source: str, findings: list[tuple[str, Diagnostic]]) -> str:
 def _file_section(index: int, report: FileReport) -> str:
     findings = [(f"f{index}-{i}", d) for i, d in enumerate(report.diagnostics)]
     counts: Counter[str] = Counter(d.category.value for _, d in findings)
-    parts = [f'<section class="file" id="file{index}"><div style="flex:3">',
-             f"<h2>{_esc(report.path)}</h2>"]
+    parts = [
+        f'<section class="file" id="file{index}"><div style="flex:3">',
+        f"<h2>{_esc(report.path)}</h2>",
+    ]
     if report.error:
         parts.append(f'<p class="error">{_esc(report.error)}</p>')
     parts.append('<div class="counts">')
@@ -126,8 +131,9 @@ def _file_section(index: int, report: FileReport) -> str:
     parts.append("</div><aside>")
     for fid, d in findings:
         colour = _COLOURS.get(d.category.value, "#999")
-        suggestion = (f"<div>Suggestion: <b>{_esc(d.suggestions[0])}</b></div>"
-                      if d.suggestions else "")
+        suggestion = (
+            f"<div>Suggestion: <b>{_esc(d.suggestions[0])}</b></div>" if d.suggestions else ""
+        )
         parts.append(
             f'<div class="finding" id="{fid}" data-cat="{d.category.value}" '
             f'data-sev="{d.severity.label}" style="--c:{colour}">'
@@ -147,11 +153,13 @@ def render_html(run: Run, **_: Any) -> str:
     cats = sorted(set(total) | set(_COLOURS))
     filters = ['<div class="filters">Show: ']
     for cat in cats:
-        filters.append(f'<label><input type="checkbox" name="cat" value="{cat}" checked> '
-                       f"{cat}</label>")
+        filters.append(
+            f'<label><input type="checkbox" name="cat" value="{cat}" checked> {cat}</label>'
+        )
     for sev in sevs:
-        filters.append(f'<label><input type="checkbox" name="sev" value="{sev}" checked> '
-                       f"{sev}</label>")
+        filters.append(
+            f'<label><input type="checkbox" name="sev" value="{sev}" checked> {sev}</label>'
+        )
     filters.append("</div>")
     nav = ""
     if len(reports) > 1:
@@ -164,7 +172,7 @@ def render_html(run: Run, **_: Any) -> str:
     body = "".join(_file_section(i, r) for i, r in enumerate(reports))
     meta = _esc(json.dumps({"files": len(reports), "findings": sum(total.values())}))
     return (
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>newslint report</title><style>{_CSS}</style></head>"
         f'<body data-summary="{meta}"><header><h1>newslint {__version__} report</h1>'
