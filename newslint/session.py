@@ -103,7 +103,11 @@ def run_check(
                     None, config_file=key, overrides=overrides, isolated=key is None
                 )
                 factory = factories[key] = LinterFactory(settings)
-                factory.linter_for(group[0])  # surface config and rule-pack errors now
+                if factory.result_cache is None:
+                    # Surface config and rule-pack errors before any file. With the
+                    # cache on, a full hit needs no linter: a cached result implies
+                    # these settings built one before.
+                    factory.linter_for(group[0])
                 base_settings = base_settings or factory.settings
                 reports.extend(
                     lint_many(

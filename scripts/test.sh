@@ -12,6 +12,17 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
 
+# Headless Chromium for the HTML report test (Debian packages).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "scripts/test.sh: install chromium and chromium-driver (Debian packages) first" >&2
+    exit 2
+  fi
+fi
+
 # LanguageTool (Java + Maven; see docs/languagetool.md). Idempotent: a no-op when installed.
 .venv/bin/newslint languagetool install
 

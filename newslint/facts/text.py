@@ -90,17 +90,43 @@ def phrase_pattern(phrase: str, *, hyphens: bool = True) -> str:
 
 
 def compile_phrases(phrases: Iterable[str], *, hyphens: bool = True) -> re.Pattern[str]:
-    """Compile one regex that finds any of ``phrases``, longest first.
+    """Compile one regex that finds any of ``phrases``, preferring the longest.
 
-    Python's alternation is leftmost-first, so ordering the alternatives by
-    length makes "Federal Reserve Bank of New York" win over a shorter form
-    that starts at the same place.
+    The phrases are merged into a word trie first. Python tries alternatives
+    one by one at every position, so a flat alternation of a few hundred
+    names is slow; a trie tries each distinct first word once. At every node
+    a longer continuation is tried before stopping, which makes "Federal
+    Reserve Bank of New York" win over a shorter form starting at the same
+    place.
     """
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    body = "|".join(phrase_pattern(p, hyphens=hyphens) for p in unique)
-    if not body:
-        body = r"(?!x)x"
+    separator = r"\s+" if hyphens else r"[\s\-\u2010\u2011]+"
+    trie: _Trie = {}
+    for phrase in set(phrases):
+        node = trie
+        for token in phrase.split():
+            node = node.setdefault(_token_pattern(token, hyphens=hyphens), {})
+        node[_END] = {}
+    body = _emit(trie, separator) if trie else r"(?!x)x"
     return re.compile(rf"(?<![\w\-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+_END = ""
+_Trie = dict[str, "_Trie"]
+
+
+def _emit(node: _Trie, separator: str) -> str:
+    """Return the alternation for the tokens that may follow ``node``."""
+    branches = []
+    for token in sorted(k for k in node if k != _END):
+        child = node[token]
+        rest = {k: v for k, v in child.items() if k != _END}
+        if not rest:
+            branches.append(token)
+        elif _END in child:
+            branches.append(f"{token}(?:{separator}{_emit(rest, separator)})?")
+        else:
+            branches.append(f"{token}{separator}{_emit(rest, separator)}")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _SPELLING_PAIRS = (

@@ -1,0 +1,188 @@
+"""Shared fixtures for the newslint test suite.
+
+Tests that exercise the engine, CLI and renderers must not depend on the rules
+other engineers are writing, so they select either the bundled demo rule
+NL420 or the rules of a small test pack written into a temporary folder (the
+``XT`` codes below) and loaded through the ``rule-paths`` config key.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+DATA = REPO / "tests" / "data"
+
+settings.register_profile(
+    "newslint",
+    deadline=None,
+    max_examples=150,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile("ci", parent=settings.get_profile("newslint"), max_examples=300)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
+
+
+# A small declarative pack: one rule of each kind, each severity, each fix mode.
+XT_RULES: dict[str, str] = {
+    "pack.toml": """
+        name = "xt"
+        version = "1"
+        description = "Test pack written by the newslint test suite."
+    """,
+    "banned-word.toml": """
+        code = "XT001"
+        kind = "existence"
+        category = "style"
+        severity = "error"
+        summary = "Banned test word."
+        description = "Flags the made-up words the test suite bans."
+        why = "Tests need a rule that fires on demand."
+        advice = "Remove the word."
+        message = "'{match}' is banned."
+        tokens = ["frobnicate", "blorf"]
+        [[examples.invalid]]
+        text = "They frobnicate daily."
+        expect = ["frobnicate"]
+        [[examples.valid]]
+        text = "They work daily."
+    """,
+    "plain-words.toml": """
+        code = "XT002"
+        kind = "substitution"
+        category = "style"
+        severity = "warning"
+        summary = "Long word with a plain equivalent."
+        description = "Flags words with a plainer swap."
+        why = "Plain words read faster."
+        advice = "Use the plain word."
+        message = "Use '{replacement}' instead of '{match}'."
+        fix = "safe"
+        [swap]
+        "utilise" = "use"
+        "in excess of" = "more than"
+        [[examples.invalid]]
+        text = "They utilise the hall."
+        expect = ["utilise"]
+        fixed = "They use the hall."
+        [[examples.valid]]
+        text = "They use the hall."
+    """,
+    "adviser-spelling.toml": """
+        code = "XT003"
+        kind = "consistency"
+        category = "style"
+        severity = "info"
+        summary = "Two spellings of adviser in one story."
+        description = "Flags the minority spelling."
+        why = "One story, one spelling."
+        message = "'{match}' here but '{majority}' elsewhere."
+        fix = "safe"
+        either = [["adviser", "advisor"]]
+        [[examples.invalid]]
+        text = "The adviser spoke. Another adviser agreed. The advisor left."
+        expect = ["advisor"]
+        fixed = "The adviser spoke. Another adviser agreed. The adviser left."
+        [[examples.valid]]
+        text = "The adviser spoke. Another adviser agreed."
+    """,
+    "per-cent.toml": """
+        code = "XT004"
+        kind = "pattern"
+        category = "style"
+        severity = "warning"
+        summary = "Per cent spelled out."
+        description = "Flags 'N per cent'."
+        why = "House style uses the symbol."
+        message = "Write '{replacement}'."
+        fix = "unsafe"
+        regex = '(\\d+) per cent'
+        replacement = '\\1%'
+        [[examples.invalid]]
+        text = "Turnout rose 5 per cent."
+        expect = ["5 per cent"]
+        [[examples.valid]]
+        text = "Turnout rose 5%."
+    """,
+}
+
+XT_CODES = ("XT001", "XT002", "XT003", "XT004")
+
+
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    """Write dedented ``files`` (relative name -> text) under ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def write_xt_pack(folder: Path) -> Path:
+    """Write the XT test pack into ``folder`` and return it."""
+    return write_files(folder, XT_RULES)
+
+
+@dataclass
+class Project:
+    """A temporary project: the XT pack plus a ``newslint.toml`` using it."""
+
+    root: Path
+    pack: Path
+
+    def write(self, name: str, text: str, *, encoding: str = "utf-8") -> Path:
+        """Write an article (no dedent, exact bytes of ``text``)."""
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode(encoding))
+        return path
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
+    """Return a project folder (the cwd) whose config selects only the XT rules."""
+    root = tmp_path / "proj"
+    pack = write_xt_pack(root / "xtpack")
+    (root / "newslint.toml").write_text(
+        'rule-paths = ["xtpack"]\nselect = ["XT"]\nstyle = "none"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    return Project(root, pack)
+
+
+@pytest.fixture
+def xt_pack(tmp_path: Path) -> Path:
+    """Return the folder of a freshly written XT pack."""
+    return write_xt_pack(tmp_path / "xtpack")
+
+
+@pytest.fixture
+def lint_xt(xt_pack: Path) -> Callable[..., list[Any]]:
+    """Return ``lint(text, path="story.txt", **overrides)`` with the XT rules."""
+    from newslint.api import lint_text
+
+    def lint(text: str, path: str = "story.txt", **overrides: Any) -> list[Any]:
+        overrides.setdefault("select", ("XT",))
+        overrides.setdefault("style", "none")
+        overrides.setdefault("rule_paths", (str(xt_pack),))
+        return lint_text(text, path, **overrides)
+
+    return lint
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Remove colour and LanguageTool variables that would change output."""
+    for var in ("NO_COLOR", "FORCE_COLOR", "NEWSLINT_LANGUAGETOOL_URL"):
+        monkeypatch.delenv(var, raising=False)
+    yield
