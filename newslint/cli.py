@@ -287,7 +287,7 @@ def rules(
     from newslint.ruledocs import render_rules
 
     try:
-        settings = _settings_for(None, None, True, {"style": style})
+        settings = _settings_for(None, None, False, {"style": style})
         text = render_rules(settings, output_format, include_disabled=all_rules, color=_use_color())
     except (ConfigError, ValueError) as exc:
         _err(f"newslint: error: {exc}")
@@ -303,7 +303,7 @@ def explain(
     from newslint.ruledocs import explain_rule
 
     try:
-        settings = _settings_for(None, None, True, {})
+        settings = _settings_for(None, None, False, {})
         text = explain_rule(settings, rule)
     except (ConfigError, KeyError) as exc:
         _err(f"newslint: error: {exc.args[0] if exc.args else exc}")

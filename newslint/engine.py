@@ -99,7 +99,10 @@ class Linter:
         if not rule.in_quotes and doc.quotes and doc.overlaps_quote(start, max(end, start + 1)):
             return None
         src_start, src_end = doc.to_source(start, end)
-        severity = self.severity_overrides.get(rule.code) or f.severity or rule.severity
+        # Severity.INFO is 0, so test for None rather than truth.
+        severity = self.severity_overrides.get(rule.code)
+        if severity is None:
+            severity = f.severity if f.severity is not None else rule.severity
         related = tuple(
             Related(
                 Span(*doc.to_source(r.start, r.end)),

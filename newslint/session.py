@@ -129,7 +129,8 @@ def run_check(
         _err(f"newslint: error: {exc}")
         return EXIT_USAGE
     for t in missing:
-        reports.append(FileReport(path=t, error=f"{t}: no such file or folder"))
+        if t not in files:  # discovered paths already got their own read error
+            reports.append(FileReport(path=t, error=f"{t}: no such file or folder"))
     if not files and not missing:
         _err("newslint: warning: no article files found (.txt, .md, .markdown, .html)")
     run = Run(files=reports, settings=base_settings)

@@ -35,6 +35,7 @@ import datetime as dt
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -221,16 +222,43 @@ def _check_fix(case: Case, found: list[Diagnostic], *, unsafe: bool, want: str |
         raise FixtureError(f"{case.test_id}: fix is not idempotent: {refixed!r}")
 
 
-def run_examples(rule: type[Rule]) -> None:
-    """Run a rule's embedded examples as tests."""
+def run_examples(rule: type[Rule], settings: Mapping[str, Any] | None = None) -> None:
+    """Run a rule's embedded examples as tests.
+
+    ``settings`` are overrides for every example (e.g. ``rule_paths`` for a
+    pack that is not bundled); an example's own ``metadata`` wins over them.
+    A rule of a bundled style profile runs under that profile. An expected
+    text listed twice means its first and second occurrence.
+    """
+    base: dict[str, Any] = dict(settings or {})
+    profile = _profile_of(rule)
+    if profile is not None:
+        base.setdefault("style", profile)
     for i, ex in enumerate(rule.examples):
+        seen: dict[str, int] = {}
+        expect = []
+        for m in ex.expect:
+            seen[m] = seen.get(m, 0) + 1
+            expect.append(Expectation(m, occurrence=seen[m]))
         case = Case(
             rule=rule.code,
             id=f"example-{i}",
             text=ex.text,
             format=ex.format,
             fixed=ex.fixed,
-            expect=[Expectation(m) for m in ex.expect],
-            settings=dict(ex.metadata),
+            expect=expect,
+            settings={**base, **ex.metadata},
         )
         run_case(case)
+
+
+def _profile_of(rule: type[Rule]) -> str | None:
+    """Return the bundled style profile a rule belongs to, if any."""
+    return rule.pack if rule.pack in _bundled_profiles() else None
+
+
+@lru_cache(maxsize=1)
+def _bundled_profiles() -> frozenset[str]:
+    from newslint.packs import bundled_pack_dirs, load_pack
+
+    return frozenset(p.name for p in map(load_pack, bundled_pack_dirs()) if p.profile)

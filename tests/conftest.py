@@ -133,6 +133,22 @@ def write_xt_pack(folder: Path) -> Path:
     return write_files(folder, XT_RULES)
 
 
+def every_rule() -> list[Any]:
+    """Return every built-in rule and every rule of every bundled pack (profiles too)."""
+    from newslint.packs import bundled_pack_dirs, load_pack
+    from newslint.registry import builtin_rules
+
+    rules: list[Any] = list(builtin_rules())
+    for folder in bundled_pack_dirs():
+        rules.extend(load_pack(folder).rules)
+    return rules
+
+
+def rule_id(rule: Any) -> str:
+    """Return a readable pytest id for a rule class."""
+    return f"{rule.code}-{rule.name}"
+
+
 @dataclass
 class Project:
     """A temporary project: the XT pack plus a ``newslint.toml`` using it."""
@@ -178,6 +194,18 @@ def lint_xt(xt_pack: Path) -> Callable[..., list[Any]]:
         return lint_text(text, path, **overrides)
 
     return lint
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Point the result cache at a temporary folder for the whole run."""
+    old = os.environ.get("NEWSLINT_CACHE_DIR")
+    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("newslint-cache"))
+    yield
+    if old is None:
+        os.environ.pop("NEWSLINT_CACHE_DIR", None)
+    else:
+        os.environ["NEWSLINT_CACHE_DIR"] = old
 
 
 @pytest.fixture

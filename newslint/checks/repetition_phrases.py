@@ -19,8 +19,10 @@ different phrases. All word lists live in ``rules/data/repetition.toml``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from newslint.data import load_data
 from newslint.document import Sentence, Token, TokenKind
@@ -68,6 +70,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     pronouns: frozenset[str]
     embedding: frozenset[str]
+    function_words: frozenset[str]
     fixed: tuple[tuple[str, ...], ...]
 
 
@@ -78,7 +81,8 @@ def _words(values: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the phrase grammar's word lists once."""
-    d = load_data(_DATA_FILE)["phrase"]
+    data = load_data(_DATA_FILE)
+    d = data["phrase"]
     return Lexicon(
         time_preps=_words(d["time_prepositions"]),
         place_preps=_words(d["place_prepositions"]),
@@ -95,17 +99,41 @@ def lexicon() -> Lexicon:
         speech_verbs=_words(d["speech_verbs"]),
         pronouns=_words(d["subject_pronouns"]),
         embedding=_words(d["embedding_words"]),
+        function_words=_words(data["duplicate_word"]["function_words"]),
         fixed=tuple(tuple(e.casefold().split()) for e in d["fixed_expressions"]),
     )
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def may_repeat(text: str) -> bool:
+    """Return False when no two consecutive words of ``text`` occur twice.
+
+    Any repeated phrase of two or more words repeats such a pair, so this cheap
+    test (run in C by ``re``) lets most sentences skip the grammar entirely.
+    """
+    words = _WORD_RUN.findall(text.lower())
+    if len(words) < 4:
+        return False
+    pairs = list(pairwise(words))
+    return len(set(pairs)) < len(pairs)
 
 
 def items_of(sentence: Sentence) -> list[Item]:
     """Return the sentence's words and numbers, noting punctuation gaps."""
     out: list[Item] = []
+    append = out.append
     gap = False
+    word, number = TokenKind.WORD, TokenKind.NUMBER
     for t in sentence.tokens:
-        if t.kind is TokenKind.WORD or t.kind is TokenKind.NUMBER:
-            out.append(Item(t, t.norm, gap, t.text[:1].isupper()))
+        kind = t.kind
+        if kind is word or kind is number:
+            text = t.text
+            norm = text.casefold()
+            if "\u2019" in norm or "\u2018" in norm:
+                norm = norm.replace("\u2019", "'").replace("\u2018", "'")
+            append(Item(t, norm, gap, text[:1].isupper()))
             gap = False
         else:
             gap = True
@@ -206,8 +234,10 @@ class Grammar:
         while self._joined(items, k):
             if name_word(k):
                 k += 1
-            elif items[k].norm in ("of", "de", "du", "la") and self._joined(items, k + 1) and (
-                name_word(k + 1)
+            elif (
+                items[k].norm in ("of", "de", "du", "la")
+                and self._joined(items, k + 1)
+                and (name_word(k + 1))
             ):
                 k += 2
             else:
@@ -232,10 +262,13 @@ class Grammar:
             if self._joined(items, j) and items[j].norm in lex.determiners:
                 j += 1
             if w in lex.time_preps:
-                if self._joined(items, j) and _is_day_number(items[j].norm):
-                    # "on 1 April", "on 5th May 2004"
-                    if self._joined(items, j + 1) and items[j + 1].norm in lex.months:
-                        end = self._date_tail(items, j + 2)
+                if (
+                    self._joined(items, j)
+                    and _is_day_number(items[j].norm)
+                    and self._joined(items, j + 1)
+                    and items[j + 1].norm in lex.months
+                ):
+                    end = self._date_tail(items, j + 2)  # "on 1 April", "on 5th May 2004"
                 if end is None and self._joined(items, j):
                     end = self._time_head(items, j)
             if end is None and w in lex.place_preps and self._joined(items, j):
@@ -317,6 +350,30 @@ class Grammar:
                 if w == first and tuple(norms[i : i + m]) == expr:
                     out.append((i, i + m))
         return out
+
+    def clause_position(self, items: list[Item], start: int) -> tuple[int, int]:
+        """Return (clause start, offset of ``start`` in its clause).
+
+        Clauses are cut at punctuation and at clause-boundary words ("and",
+        "while", "as" ...); the offset counts the items before ``start``.
+        """
+        k = start
+        while k > 0 and not items[k].gap_before and items[k - 1].norm not in self.lex.boundaries:
+            k -= 1
+        return k, start - k
+
+    def parallel_slots(self, items: list[Item], a: Phrase, b: Phrase) -> bool:
+        """Return True when ``a`` and ``b`` fill the same slot of two clauses.
+
+        "Sales in January rose, while costs in January fell": each copy sits
+        at the same offset of its own clause, right after a content word.
+        """
+        a_clause, a_offset = self.clause_position(items, a.start)
+        b_clause, b_offset = self.clause_position(items, b.start)
+        if a_clause == b_clause or a_offset != b_offset or a_offset == 0:
+            return False
+        fw = self.lex.function_words
+        return items[a.start - 1].norm not in fw and items[b.start - 1].norm not in fw
 
     def ends_clause(self, items: list[Item], end: int, starts: set[int]) -> bool:
         """Return True when a phrase ending at item ``end`` also ends its clause."""

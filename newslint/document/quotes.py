@@ -57,6 +57,26 @@ def _is_single_close(text: str, i: int, end: int) -> bool:
     return not after.isalpha()
 
 
+def _running_reopen(text: str, i: int, start: int, end: int, open_at: int) -> int:
+    """Return where the open quote ends if the mark at ``i`` reopens it, else -1.
+
+    A mark reopens a running quote when it stands before a word, after
+    blanks that follow the end of a quoted sentence: ``... making. "Mr Blair``.
+    """
+    after = text[i + 1] if i + 1 < end else " "
+    if after.isspace() or i == start or not text[i - 1].isspace():
+        return -1
+    j = i - 1
+    while j > open_at and text[j].isspace():
+        j -= 1
+    end_at = j + 1
+    while j > open_at + 1 and text[j] in "'\u2019)]":
+        j -= 1  # a nested quote or bracket closing after the full stop
+    if j <= open_at + 1 or text[j] not in ".?!\u2026":
+        return -1
+    return end_at
+
+
 def find_quotes(
     text: str, paragraphs: list[tuple[int, int]]
 ) -> tuple[list[Quote], list[StrayMark]]:
@@ -81,7 +101,15 @@ def find_quotes(
                         strays.append(StrayMark(i, ch, "closing mark with no opening"))
                 else:
                     is_close = ch == _CLOSE_DOUBLE or ch == '"'
-                    if ch == _OPEN_DOUBLE and open_mark == _OPEN_DOUBLE:
+                    reopen = _running_reopen(text, i, p_start, p_end, open_at)
+                    if ch != _CLOSE_DOUBLE and reopen >= 0:
+                        # The running-quote convention inside one paragraph (copy
+                        # whose paragraph breaks were lost): a quoted sentence
+                        # ends without a closing mark and the next one reopens.
+                        quotes.append(Quote(open_at, reopen, False, True))
+                        open_at, open_mark = i, ch
+                        single_at = None
+                    elif ch == _OPEN_DOUBLE and open_mark == _OPEN_DOUBLE:
                         # A new opening mark before the old quote closed.
                         strays.append(StrayMark(open_at, open_mark, "quotation never closed"))
                         quotes.append(Quote(open_at, i, False, False))
@@ -93,11 +121,10 @@ def find_quotes(
             elif ch == _OPEN_SINGLE and single_at is None:
                 if _is_single_open(text, i, p_start):
                     single_at = i
-            elif ch == _CLOSE_SINGLE and single_at is not None:
-                if _is_single_close(text, i, p_end):
-                    if open_at is None:
-                        quotes.append(Quote(single_at, i + 1, True, False))
-                    single_at = None
+            elif ch == _CLOSE_SINGLE and single_at is not None and _is_single_close(text, i, p_end):
+                if open_at is None:
+                    quotes.append(Quote(single_at, i + 1, True, False))
+                single_at = None
             i += 1
         if open_at is not None:
             nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None

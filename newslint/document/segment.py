@@ -29,22 +29,29 @@ class TokenKind(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A token of the prose view: ``start``/``end`` are prose-view offsets."""
+    """A token of the prose view: ``start``/``end`` are prose-view offsets.
+
+    ``norm`` is the case-folded text with curly apostrophes straightened,
+    computed once here because nearly every rule compares normalised words.
+    """
 
     kind: TokenKind
     start: int
     end: int
     text: str
-
-    @property
-    def norm(self) -> str:
-        """Return the case-folded text with curly apostrophes straightened."""
-        return self.text.replace("\u2019", "'").replace("\u2018", "'").casefold()
+    norm: str = ""
 
     @property
     def is_word(self) -> bool:
         """Return True for WORD tokens."""
         return self.kind is TokenKind.WORD
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` case-folded with curly apostrophes straightened."""
+    if "\u2019" in text or "\u2018" in text:
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return text.casefold()
 
 
 _APOS = "'\u2019"
@@ -82,7 +89,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = out.append
     kinds = _KINDS
     for m in _TOKEN_RE.finditer(text, start, end):
-        append(Token(kinds[m.lastgroup or "punct"], m.start(), m.end(), m.group()))
+        word = m.group()
+        append(Token(kinds[m.lastgroup or "punct"], m.start(), m.end(), word, normalise(word)))
     return out
 
 

@@ -157,9 +157,12 @@ def find_dates(text: str) -> list[DateMention]:
 
 # Weekdays that are part of a name, not a reference to a day of this week.
 _NAMED_DAY_PREFIXES = frozenset(
-    "good black cyber super ash maundy holy easter palm shrove whit bloody blue "
-    "mothering remembrance low giving small plough".split()
-)
+    {
+        "good", "black", "cyber", "super", "ash", "maundy", "holy", "easter", "palm",
+        "shrove", "whit", "bloody", "blue", "mothering", "remembrance", "low", "giving",
+        "small", "plough",
+    }
+)  # fmt: skip
 _WEEKDAY_RE = re.compile(
     rf"(?:(?P<pre>this\s+past|this\s+coming|last|next|this)\s+)?"
     rf"(?<![\w'’-])(?P<wd>{_WEEKDAY})(?![\w-])"

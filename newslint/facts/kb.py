@@ -105,7 +105,8 @@ class KnowledgeBase:
 
     def people_named(self, name: str) -> tuple[Person, ...]:
         """Return the people whose full name or an alias is ``name``."""
-        return tuple(self.persons[n] for n in self._people_by_key.get(fold(name, hyphens=False), ()))
+        names = self._people_by_key.get(fold(name, hyphens=False), ())
+        return tuple(self.persons[n] for n in names)
 
     @cached_property
     def _people_by_key(self) -> dict[str, tuple[str, ...]]:
@@ -155,7 +156,9 @@ def _check_organisations(orgs: tuple[Organisation, ...]) -> list[Problem]:
             key = fold(form)
             if key == fold(org.name):
                 problems.append(
-                    _problem(org.origin, "wrong", f"wrong form '{form}' is the official name itself")
+                    _problem(
+                        org.origin, "wrong", f"wrong form '{form}' is the official name itself"
+                    )
                 )
             elif key in official:
                 problems.append(
@@ -184,8 +187,11 @@ def _index_offices(offices: tuple[Office, ...], problems: list[Problem]) -> dict
     for office in offices:
         if office.id in by_id:
             problems.append(
-                _problem(office.origin, "id", f"office id '{office.id}' is already defined at "
-                         f"{by_id[office.id].origin}")
+                _problem(
+                    office.origin,
+                    "id",
+                    f"office id '{office.id}' is already defined at {by_id[office.id].origin}",
+                )
             )
             continue
         by_id[office.id] = office
@@ -203,8 +209,11 @@ def _check_titles(offices: tuple[Office, ...]) -> list[Problem]:
             other = specific.get(key)
             if other is not None and other.id != office.id:
                 problems.append(
-                    _problem(office.origin, "titles",
-                             f"title '{title}' also names office '{other.id}' at {other.origin}")
+                    _problem(
+                        office.origin,
+                        "titles",
+                        f"title '{title}' also names office '{other.id}' at {other.origin}",
+                    )
                 )
             specific[key] = office
         for title in office.generic_titles:
@@ -212,9 +221,12 @@ def _check_titles(offices: tuple[Office, ...]) -> list[Problem]:
     for key, office in specific.items():
         if key in generic:
             problems.append(
-                _problem(office.origin, "titles",
-                         f"title '{key}' is specific here but generic for office "
-                         f"'{generic[key].id}' at {generic[key].origin}")
+                _problem(
+                    office.origin,
+                    "titles",
+                    f"title '{key}' is specific here but generic for office "
+                    f"'{generic[key].id}' at {generic[key].origin}",
+                )
             )
     return problems
 
@@ -237,25 +249,38 @@ def _check_terms(terms: tuple[Term, ...], offices: dict[str, Office]) -> list[Pr
             )
         if term.end is not None and term.end > term.as_of:
             problems.append(
-                _problem(term.origin, "end",
-                         f"end {term.end} is after as_of {term.as_of}: a term cannot be "
-                         "asserted to have ended before it did")
+                _problem(
+                    term.origin,
+                    "end",
+                    f"end {term.end} is after as_of {term.as_of}: a term cannot be "
+                    "asserted to have ended before it did",
+                )
             )
-        if office is not None and office.abolished is not None and (
-            term.end is None or term.end > office.abolished
+        if (
+            office is not None
+            and office.abolished is not None
+            and (term.end is None or term.end > office.abolished)
         ):
             problems.append(
-                _problem(term.origin, "end",
-                         f"term runs past the office's abolition on {office.abolished}")
+                _problem(
+                    term.origin,
+                    "end",
+                    f"term runs past the office's abolition on {office.abolished}",
+                )
             )
-        if previous is not None and previous.office == term.office and (
-            previous.end is None or previous.end > term.start
+        if (
+            previous is not None
+            and previous.office == term.office
+            and (previous.end is None or previous.end > term.start)
         ):
             problems.append(
-                _problem(term.origin, "start",
-                         f"term of {term.holder} from {term.start} overlaps the term of "
-                         f"{previous.holder} at {previous.origin} (ends "
-                         f"{previous.end or 'never'}) in office '{term.office}'")
+                _problem(
+                    term.origin,
+                    "start",
+                    f"term of {term.holder} from {term.start} overlaps the term of "
+                    f"{previous.holder} at {previous.origin} (ends "
+                    f"{previous.end or 'never'}) in office '{term.office}'",
+                )
             )
         previous = term
     for office in offices.values():
@@ -273,12 +298,17 @@ def _merge_persons(
     for person in persons:
         if person.name not in holders and person.origin is not None:
             problems.append(
-                _problem(person.origin, "name",
-                         f"person '{person.name}' holds no term (a misspelt holder?)")
+                _problem(
+                    person.origin,
+                    "name",
+                    f"person '{person.name}' holds no term (a misspelt holder?)",
+                )
             )
         old = merged.get(person.name)
-        aliases = person.aliases if old is None else (
-            *old.aliases, *(a for a in person.aliases if a not in old.aliases)
+        aliases = (
+            person.aliases
+            if old is None
+            else (*old.aliases, *(a for a in person.aliases if a not in old.aliases))
         )
         merged[person.name] = Person(person.name, tuple(aliases), person.origin)
     for holder in sorted(holders - set(merged)):

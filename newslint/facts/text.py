@@ -84,9 +84,7 @@ def phrase_pattern(phrase: str, *, hyphens: bool = True) -> str:
     boundaries: :func:`compile_phrases` adds them once around the alternation.
     """
     separator = r"\s+" if hyphens else r"[\s\-\u2010\u2011]+"
-    return separator.join(
-        _token_pattern(token, hyphens=hyphens) for token in phrase.split()
-    )
+    return separator.join(_token_pattern(token, hyphens=hyphens) for token in phrase.split())
 
 
 def compile_phrases(phrases: Iterable[str], *, hyphens: bool = True) -> re.Pattern[str]:
@@ -155,4 +153,11 @@ def is_respelling(form: str, official: str) -> bool:
     The distinction lets a newsroom accept its house spelling of official
     names while still flagging wrong words.
     """
-    return fold(form) != fold(official) and spelling_key(form) == spelling_key(official)
+    if fold(form) == fold(official):
+        return False
+    key, target = spelling_key(form), spelling_key(official)
+    # "US Department of Defence": the country qualifier is not part of the name.
+    for qualifier in ("us ", "united states "):
+        if key.startswith(qualifier) and not target.startswith(qualifier):
+            key = key[len(qualifier) :]
+    return key == target

@@ -24,7 +24,7 @@ from newslint.languagetool.errors import LanguageToolError
 from newslint.languagetool.match import Match, parse_matches
 from newslint.languagetool.settings import CheckSettings
 
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = 60.0  # per socket operation; the server gives up on a check after 30 s
 MAX_ERROR_BODY = 300
 _LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -40,7 +40,9 @@ class Client:
     def __init__(self, base_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         parsed = urllib.parse.urlsplit(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise LanguageToolError(f"invalid LanguageTool URL {base_url!r}: expected http(s)://host:port")
+            raise LanguageToolError(
+                f"invalid LanguageTool URL {base_url!r}: expected http(s)://host:port"
+            )
         self.base_url = base_url.rstrip("/")
         # Accept both "http://host:8081" and "http://host:8081/v2".
         if self.base_url.endswith("/v2"):
@@ -67,7 +69,7 @@ class Client:
                 f"LanguageTool at {self.base_url} answered HTTP {exc.code}"
                 + (f": {detail}" if detail else "")
             ) from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise LanguageToolError(
                 f"LanguageTool at {self.base_url} did not answer within {limit:g} s"
             ) from None
@@ -82,8 +84,7 @@ class Client:
             ) from None
         except (http.client.HTTPException, ConnectionError, OSError) as exc:
             raise LanguageToolError(
-                f"LanguageTool at {self.base_url} broke off the answer: "
-                f"{type(exc).__name__}: {exc}"
+                f"LanguageTool at {self.base_url} broke off the answer: {type(exc).__name__}: {exc}"
             ) from None
         try:
             return json.loads(body.decode("utf-8"))
@@ -102,7 +103,22 @@ class Client:
             raise LanguageToolError(
                 f"LanguageTool at {self.base_url} answered /v2/languages with a non-list"
             )
-        return [item["longCode"] for item in answer if isinstance(item, dict) and "longCode" in item]
+        return [
+            item["longCode"] for item in answer if isinstance(item, dict) and "longCode" in item
+        ]
+
+    def rule_ids(self, language: str, timeout: float | None = None) -> set[str]:
+        """Return the ids of every rule the server has for ``language`` (``/v2/configinfo``)."""
+        query = urllib.parse.urlencode({"language": language})
+        answer = self._request(f"/v2/configinfo?{query}", None, timeout)
+        rules = answer.get("rules") if isinstance(answer, dict) else None
+        if not isinstance(rules, list):
+            raise LanguageToolError(
+                f"LanguageTool at {self.base_url} answered /v2/configinfo without a rule list"
+            )
+        return {
+            r["ruleId"] for r in rules if isinstance(r, dict) and isinstance(r.get("ruleId"), str)
+        }
 
     def check_one(
         self, text: str, settings: CheckSettings, timeout: float | None = None

@@ -56,7 +56,9 @@ def _field(obj: Any, key: str, kind: type, where: str) -> Any:
     value = obj.get(key) if isinstance(obj, dict) else None
     # bool is an int subclass; an offset of True is garbage, not 1.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise LanguageToolError(f"malformed answer: {where}.{key} is missing or not {kind.__name__}")
+        raise LanguageToolError(
+            f"malformed answer: {where}.{key} is missing or not {kind.__name__}"
+        )
     return value
 
 

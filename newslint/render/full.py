@@ -99,9 +99,15 @@ def _file_block(report: FileReport) -> list[Text]:
 
 
 def render_full(
-    run: Run, *, color: bool = False, width: int | None = None, statistics: bool = False, **_: Any
+    run: Run,
+    *,
+    color: bool = False,
+    width: int | None = None,
+    statistics: bool = False,
+    quiet: bool = False,
+    **_: Any,
 ) -> str:
-    """Render annotated snippets, then a one-line summary."""
+    """Render annotated snippets, then a one-line summary (none when ``quiet``)."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -122,7 +128,9 @@ def render_full(
             if d.fix and d.fix.applicability is Applicability.SAFE:
                 fixable += 1
     total = sum(counts.values())
-    if total:
+    if quiet:
+        pass
+    elif total:
         parts = [
             f"{counts[s]} {s.label}{'s' if counts[s] != 1 else ''}"
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -19,7 +19,8 @@ from newslint.document.source_map import TextBuilder
 _TOKEN_RE = regex.compile(
     r"""
     (?P<comment><!--.*?(?:-->|\Z))
-  | (?P<raw><(?P<rawname>script|style|noscript|template|svg|head|iframe|object)\b[^>]*>.*?(?:</(?P=rawname)\s*>|\Z))
+  | (?P<raw><(?P<rawname>script|style|noscript|template|svg|head|iframe|object)\b[^>]*>
+      .*?(?:</(?P=rawname)\s*>|\Z))
   | (?P<decl><![^>]*>|<\?[^>]*>)
   | (?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>)
   | (?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?)
@@ -95,9 +96,8 @@ def _body_range(source: str) -> tuple[int, int]:
     for name in _CONTAINERS:
         open_m = regex.search(rf"<{name}\b[^>]*>", source, regex.I)
         if open_m:
-            close_m = None
-            for close_m in regex.finditer(rf"</{name}\s*>", source, regex.I):
-                pass
+            closes = list(regex.finditer(rf"</{name}\s*>", source, regex.I))
+            close_m = closes[-1] if closes else None
             end = close_m.start() if close_m and close_m.start() > open_m.end() else len(source)
             return open_m.end(), end
     return 0, len(source)

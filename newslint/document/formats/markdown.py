@@ -28,7 +28,7 @@ _SETEXT_UNDERLINE = regex.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
 
 _INLINE_RE = regex.compile(
     r"""
-    (?P<escape>\\[\\`*_{}\[\]()\#+\-.!<>~|"'])
+    (?P<escape>\\[!-/:-@\[-`{-~])  # CommonMark: any ASCII punctuation
   | (?P<code>(?P<ticks>`+).+?(?P=ticks)(?!`))
   | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
   | (?P<linktail>\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\))
@@ -160,10 +160,10 @@ def extract_markdown(source: str) -> Extraction:
 
     out = TextBuilder()
     directives: list[Directive] = []
-    for m in _COMMENT_RE.finditer(source, fm_len):
-        line = source.count("\n", 0, m.start())
+    for cm in _COMMENT_RE.finditer(source, fm_len):
+        line = source.count("\n", 0, cm.start())
         if line not in prose:
-            directives.append(Directive(m.start(), m.end(), m.group(1).strip()))
+            directives.append(Directive(cm.start(), cm.end(), cm.group(1).strip()))
 
     block_ranges: dict[int, list[int]] = {}
     block_kinds: dict[int, BlockKind] = {}

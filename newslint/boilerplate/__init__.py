@@ -1,0 +1,181 @@
+"""Web and CMS residue detection shared by the NL6xx rules.
+
+:func:`analyse` looks at every paragraph of a document once and returns what
+is residue: whole paragraphs (certain or possible) and residue sentences or
+phrases inside paragraphs of copy. The result is cached per document in
+``ctx.shared`` so that the rules that report it share one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newslint.boilerplate.lines import (
+    Verdict,
+    ends_sentence,
+    inline_hits,
+    normalise,
+    phrase_verdict,
+    structural_verdict,
+    word_count,
+)
+from newslint.document import BlockKind, Document, Paragraph
+
+__all__ = ["Analysis", "ResidueParagraph", "ResidueSpan", "Verdict", "analyse", "deletion_span"]
+
+# Paragraph roles that are never residue: the extractor identified them.
+_SKIP = frozenset({BlockKind.HEADLINE, BlockKind.BYLINE, BlockKind.DATELINE})
+# In a caption, a credit or timestamp is legitimate.
+_CAPTION_OK_KINDS = frozenset({"caption", "byline", "timestamp"})
+_PROSE = frozenset({BlockKind.BODY, BlockKind.BLOCKQUOTE, BlockKind.LIST_ITEM})
+# Longest paragraph (in words) worth testing as a whole piece of residue:
+# one with no sentence punctuation at its end, and one with.
+_MAX_WORDS = 80
+_MAX_PUNCTUATED_WORDS = 40
+# Longest sentence (in characters) worth testing as residue inside copy:
+# prompts glued into a paragraph are short ("Click here to subscribe.").
+_MAX_SENTENCE_CHARS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class ResidueParagraph:
+    """A paragraph that is residue from end to end."""
+
+    paragraph: Paragraph
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class ResidueSpan:
+    """Residue inside a paragraph of copy: a whole sentence or a phrase."""
+
+    start: int
+    end: int
+    verdict: Verdict
+    delete: tuple[int, int]  # what an (unsafe) fix removes
+    sentence: bool
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Residue found in one document."""
+
+    paragraphs: list[ResidueParagraph] = field(default_factory=list)
+    spans: list[ResidueSpan] = field(default_factory=list)
+    flagged: frozenset[int] = frozenset()  # indexes of residue paragraphs
+
+
+@dataclass(slots=True)
+class _Para:
+    """What the analysis needs to know about one paragraph, computed once."""
+
+    paragraph: Paragraph
+    norm: str
+    words: int
+    punctuated: bool
+
+    @property
+    def short_unpunctuated(self) -> bool:
+        return not self.punctuated and self.words <= 30
+
+
+def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
+    info = paras[i]
+    p = info.paragraph
+    # Long paragraphs of copy are never residue from end to end; skip the
+    # phrase match for them (a cookie banner fits well within the limit).
+    if info.words <= (_MAX_WORDS if not info.punctuated else _MAX_PUNCTUATED_WORDS):
+        verdict = phrase_verdict(info.norm)
+        if verdict is not None:
+            if p.kind is BlockKind.CAPTION and verdict.kind in _CAPTION_OK_KINDS:
+                return None
+            return verdict
+    if p.kind is not BlockKind.BODY or info.punctuated:
+        return None
+    # A run of short unpunctuated lines is a list or a table, not stray residue.
+    neighbours = [
+        paras[j]
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(paras) and paras[j].paragraph.kind is not BlockKind.HEADLINE
+    ]
+    alone = not any(q.short_unpunctuated for q in neighbours)
+    after_headline = i > 0 and paras[i - 1].paragraph.kind is BlockKind.HEADLINE
+    return structural_verdict(info.norm, alone=alone, after_headline=after_headline)
+
+
+def _sentence_spans(p: Paragraph, analysis: Analysis) -> None:
+    sentences = p.sentences
+    taken: list[tuple[int, int]] = []
+    if len(sentences) > 1:
+        for k, s in enumerate(sentences):
+            if s.end - s.start > _MAX_SENTENCE_CHARS:
+                continue
+            norm = normalise(s.text)
+            if not norm:
+                continue
+            verdict = phrase_verdict(norm, inline=True)
+            if verdict is None:
+                continue
+            if k + 1 < len(sentences):
+                delete = (s.start, sentences[k + 1].start)
+            else:
+                delete = (sentences[k - 1].end, s.end)
+            analysis.spans.append(ResidueSpan(s.start, s.end, verdict, delete, True))
+            taken.append((s.start, s.end))
+    for a, b in inline_hits(p.text):
+        start, end = p.start + a, p.start + b
+        if any(s <= start and end <= e for s, e in taken):
+            continue
+        delete_end = end
+        full = p.doc.text
+        while delete_end < p.end and full[delete_end] in " \t":
+            delete_end += 1
+        verdict = Verdict("inline", "residue phrase", True, "known residue phrase")
+        analysis.spans.append(ResidueSpan(start, end, verdict, (start, delete_end), False))
+
+
+def analyse(doc: Document) -> Analysis:
+    """Return the residue in ``doc``."""
+    analysis = Analysis()
+    paras = []
+    for p in doc.paragraphs:
+        norm = normalise(p.text)
+        paras.append(_Para(p, norm, word_count(norm), ends_sentence(norm)))
+    flagged = set()
+    for i, info in enumerate(paras):
+        p = info.paragraph
+        if p.kind in _SKIP or not info.norm:
+            continue
+        verdict = _paragraph_verdict(paras, i)
+        if verdict is not None:
+            analysis.paragraphs.append(ResidueParagraph(p, verdict))
+            flagged.add(i)
+        elif p.kind in _PROSE:
+            _sentence_spans(p, analysis)
+    analysis.flagged = frozenset(flagged)
+    return analysis
+
+
+def deletion_span(doc: Document, p: Paragraph, flagged: frozenset[int]) -> tuple[int, int]:
+    """Return the prose span that removes paragraph ``p`` and one separator.
+
+    The paragraph goes with the blank line after it, so the text closes up.
+    A paragraph in the trailing run of residue takes the separator before
+    it instead (there is none after), which keeps neighbouring deletions
+    from overlapping.
+    """
+    paras = doc.paragraphs
+    text = doc.text
+    i = p.index
+    trailing = all(j in flagged for j in range(i, len(paras)))
+    if trailing and i > 0:
+        return paras[i - 1].end, p.end
+    start = p.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if i + 1 < len(paras):
+        end = paras[i + 1].start
+        while end > p.end and text[end - 1] in " \t":
+            end -= 1
+        return start, end
+    return start, p.end

@@ -1,0 +1,310 @@
+"""Decide whether a paragraph (or a sentence) is web-page residue.
+
+Two kinds of evidence, combined per paragraph:
+
+* **phrases** from ``rules/data/boilerplate.toml``: a paragraph is residue
+  when known residue phrases cover it from end to end (several may follow
+  one another, separated only by punctuation), so "Oops! Something went
+  wrong. Please try again later." is residue but a sentence that merely
+  mentions cookies is not;
+* **structure**: lines with no sentence punctuation that end in a dangling
+  word, carry a pipe separator, a copyright sign, a trailing credit in
+  brackets, a "Label: Headline" shape, a price with deal words, or read as a
+  title-case headline, section label or bare name sitting alone among
+  paragraphs of copy.
+
+Everything here works on plain strings; the rules map results to spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newslint.data import load_data
+
+DATA_FILE = "data/boilerplate.toml"
+
+_MACRO_RE = re.compile(r"\{([a-z_]+)\}")
+# Simple patterns use the standard library's re, which is faster for them.
+_BULLET_RE = re.compile(r"(?m)^[ \t]*[•·▪◦‣►▶*+-](?=[ \t])")
+_BULLETS = frozenset("•·▪◦‣►▶*+-")
+_WORD_RE = re.compile(r"(?:[^\W_]|[$£€¥©@#])(?:[^\W_]|['’.&@$£€%-])*")
+# Punctuation that may separate residue phrases on one line.
+_SEP = r"[\s.!?:;,|•·–—\-…*/>»«<()\[\]\"'“”]"
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Why a piece of text is (or may be) residue."""
+
+    kind: str  # widget, ad, cta, social, caption, related, timestamp, byline, ...
+    label: str  # human description of the kind
+    strong: bool  # True: certain enough to warn and delete; False: worth a look
+    reason: str  # the evidence, for the message
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseSet:
+    """A compiled 'covered end to end by residue phrases' matcher."""
+
+    pattern: Any  # regex.Pattern[str]
+    kinds: tuple[str, ...]  # group index -> kind
+
+    def match(self, text: str) -> list[str] | None:
+        """Return the kinds covering ``text`` in order, or None."""
+        m = self.pattern.fullmatch(text)
+        if m is None:
+            return None
+        found: list[tuple[int, str]] = []
+        for i, kind in enumerate(self.kinds):
+            for start in m.starts(f"g{i}"):
+                found.append((start, kind))
+        found.sort()
+        return [k for _, k in found]
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """Word lists for the structural checks."""
+
+    dangling: frozenset[str]
+    credit: frozenset[str]
+    section: frozenset[str]
+    deal: frozenset[str]
+    small: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ResidueData:
+    """Compiled boilerplate data."""
+
+    labels: dict[str, str]
+    punctuated: _PhraseSet  # patterns allowed on any line
+    bare: _PhraseSet  # ... plus those only for lines without sentence punctuation
+    inline: _PhraseSet  # patterns that may form a whole sentence inside copy
+    inline_search: Any  # re.Pattern[str]: unmistakable residue anywhere
+    inline_keywords: tuple[str, ...]  # one of them is in every inline_search match
+    structure: Structure
+
+
+def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 8:
+        raise ValueError(f"{DATA_FILE}: macro recursion too deep in {pattern!r}")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise ValueError(f"{DATA_FILE}: unknown macro {{{name}}} in {pattern!r}")
+        return "(?:" + _expand(macros[name], macros, depth + 1) + ")"
+
+    return _MACRO_RE.sub(sub, pattern)
+
+
+def _phrase_set(entries: list[tuple[str, str]], macros: dict[str, str]) -> _PhraseSet:
+    alts = []
+    kinds = []
+    for i, (kind, pattern) in enumerate(entries):
+        alts.append(f"(?P<g{i}>{_expand(pattern, macros)})")
+        kinds.append(kind)
+    body = "|".join(alts)
+    seq = rf"{_SEP}*(?:(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}]){_SEP}*)+"
+    return _PhraseSet(regex.compile(seq, regex.IGNORECASE), tuple(kinds))
+
+
+@lru_cache(maxsize=1)
+def residue_data() -> ResidueData:
+    """Load and compile the boilerplate data (once per process)."""
+    raw = load_data(DATA_FILE)
+    macros: dict[str, str] = raw["macros"]
+    labels: dict[str, str] = {}
+    always: list[tuple[str, str]] = []
+    bare_only: list[tuple[str, str]] = []
+    inline: list[tuple[str, str]] = []
+    for kind, spec in raw["kinds"].items():
+        labels[kind] = spec["label"]
+        for p in spec["patterns"]:
+            always.append((kind, p))
+            if spec.get("inline", False):
+                inline.append((kind, p))
+        for p in spec.get("bare_patterns", []):
+            bare_only.append((kind, p))
+    anywhere = [f"(?i:{_expand(p, macros)})" for p in raw["inline"]["phrases"]]
+    anywhere += [re.escape(p) for p in raw["inline"]["caps"]]
+    inline_search = re.compile(r"\b(?:" + "|".join(anywhere) + r")\b")
+    st = raw["structure"]
+    structure = Structure(
+        dangling=frozenset(st["dangling_words"]),
+        credit=frozenset(st["credit_words"]),
+        section=frozenset(st["section_nouns"]),
+        deal=frozenset(st["deal_words"]),
+        small=frozenset(st["title_small_words"]),
+    )
+    return ResidueData(
+        labels=labels,
+        punctuated=_phrase_set(always, macros),
+        bare=_phrase_set(always + bare_only, macros),
+        inline=_phrase_set(inline, macros),
+        inline_search=inline_search,
+        inline_keywords=tuple(raw["inline"]["keywords"]),
+        structure=structure,
+    )
+
+
+def normalise(text: str) -> str:
+    """Drop list bullets, straighten apostrophes and collapse whitespace."""
+    if not _BULLETS.isdisjoint(text):
+        text = _BULLET_RE.sub("", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.split())
+
+
+def word_count(norm: str) -> int:
+    """Return the number of space-separated words of normalised text."""
+    return norm.count(" ") + 1 if norm else 0
+
+
+def words_of(text: str) -> list[str]:
+    """Return the word-like tokens of normalised text."""
+    return _WORD_RE.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when ``text`` ends with sentence punctuation."""
+    return _SENTENCE_END_RE.search(text) is not None
+
+
+def phrase_verdict(text: str, *, inline: bool = False) -> Verdict | None:
+    """Return a verdict when residue phrases cover normalised ``text`` entirely."""
+    data = residue_data()
+    if inline:
+        phrase_set = data.inline
+    elif ends_sentence(text):
+        phrase_set = data.punctuated
+    else:
+        phrase_set = data.bare
+    kinds = phrase_set.match(text)
+    if not kinds:
+        return None
+    kind = kinds[0]
+    return Verdict(kind, data.labels[kind], True, "known residue phrase")
+
+
+_PIPE_RE = regex.compile(r"\s\|(?:\s|$)|^\|\s|\s\|$")
+_CREDIT_PAREN_RE = regex.compile(
+    r"\((?:(?:image|photo|picture|pic|credit|source|photograph|illustration|video|footage)s?"
+    r"\s*:[^()]{0,60}|(?:getty(?: images)?|afp|ap|reuters|epa|pa|shutterstock|alamy|handout"
+    r"|file(?: photo)?|supplied|pictured|stock image)(?:/[^()]{0,40})?)\s*\)$",
+    regex.IGNORECASE,
+)
+_PRICE_RE = regex.compile(
+    r"[$£€¥]\s?\d|\d\s?%\s?off\b|\b\d+(?:\.\d\d)?\s?(?:dollars|pounds|euros)\b"
+)
+_LABEL_HEAD_RE = regex.compile(r"^(\p{Lu}[^:]{0,40}):\s+(\S.*)$")
+# A personal name alone on a line (optionally after "By").
+_NAME_LINE_RE = regex.compile(r"(?:By )?\p{Lu}[\p{L}'.-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{L}'.-]+)){1,3}")
+# A subhead may end in a preposition ("Who to vote for"); widget text does not ask.
+_QUESTION_WORDS = frozenset({"what", "who", "whom", "where", "when", "why", "how", "which"})
+
+
+def _capitalised(word: str) -> bool:
+    first = word[0]
+    return first.isupper() or first.isdigit() or first in "$£€¥©@#"
+
+
+def is_title_case(words: list[str], small: frozenset[str]) -> bool:
+    """Return True when every word but small function words is capitalised."""
+    if not words or not _capitalised(words[0]):
+        return False
+    return all(_capitalised(w) or w.lower() in small for w in words[1:])
+
+
+def structural_verdict(text: str, *, alone: bool, after_headline: bool = False) -> Verdict | None:
+    """Return a verdict from the shape of a line with no sentence punctuation.
+
+    ``text`` is normalised. ``alone`` says the paragraph sits among
+    paragraphs of copy (not in a run of short unpunctuated lines, which is a
+    list or table). ``after_headline`` says it directly follows the story
+    headline, where a bare name is a byline.
+    """
+    if ends_sentence(text) or text.endswith(":") or text[:1] in "\"'“‘(":
+        return None
+    words = words_of(text)
+    n = len(words)
+    if n == 0 or n > 30:
+        return None
+    st = residue_data().structure
+    lower = [w.lower() for w in words]
+    if n <= 20 and _PIPE_RE.search(text):
+        return Verdict("byline", "byline or navigation line", True, "'|' separators")
+    if _CREDIT_PAREN_RE.search(text):
+        return Verdict("caption", "image caption with its credit", True, "trailing credit")
+    if n <= 25 and "©" in text:
+        return Verdict("caption", "photo credit", True, "copyright sign")
+    if (
+        2 <= n <= 12
+        and lower[-1] in st.dangling
+        and lower[0] not in _QUESTION_WORDS
+        and not text.endswith(("-", "–", "—"))
+    ):
+        return Verdict(
+            "widget", "truncated widget text", True, f"ends with the dangling word '{words[-1]}'"
+        )
+    if n <= 25 and _PRICE_RE.search(text) and sum(w in st.deal for w in lower) >= 2:
+        return Verdict("ad", "shopping or deal promotion", True, "a price with deal wording")
+    title = is_title_case(words, st.small)
+    if 2 <= n <= 4 and title and lower[-1] in st.section:
+        return Verdict("related", "section or navigation label", True, "a title-case label")
+    m = _LABEL_HEAD_RE.match(text)
+    if m and alone and n <= 25:
+        head = words_of(m.group(1))
+        tail = words_of(m.group(2))
+        tail_lower = sum(1 for w in tail if w[0].islower())
+        if (
+            1 <= len(head) <= 4
+            and len(tail) >= 3
+            and tail_lower >= 2
+            and m.group(2).count(",") <= 1
+            and not regex.search(r"\(\d", m.group(2))
+        ):
+            # Also the shape of a labelled subhead ("Timeline: How it unfolded").
+            return Verdict(
+                "related",
+                "possible related-story link",
+                False,
+                "a 'Label: Headline' line without a full stop",
+            )
+    if not alone:
+        return None
+    if n <= 10 and any(w in st.credit for w in lower):
+        return Verdict("caption", "possible photo credit", False, "a credit word")
+    if after_headline and _NAME_LINE_RE.fullmatch(text):
+        return Verdict("byline", "bare byline", True, "a name alone under the headline")
+    if n <= 20 and title:
+        return Verdict(
+            "related",
+            "stray headline, byline or label",
+            False,
+            "a title-case line with no sentence punctuation",
+        )
+    return None
+
+
+def inline_hits(text: str) -> list[tuple[int, int]]:
+    """Return spans of unmistakable residue phrases inside ``text``."""
+    data = residue_data()
+    low = text.lower()
+    if not any(k in low for k in data.inline_keywords):
+        return []
+    # Same length: offsets stay valid while line breaks and curly
+    # apostrophes match the phrases' spaces and straight apostrophes.
+    flat = text.translate(_FLATTEN)
+    return [(m.start(), m.end()) for m in data.inline_search.finditer(flat)]
+
+
+_FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2019": "'", "\u2018": "'"})

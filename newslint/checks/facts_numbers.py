@@ -1,0 +1,175 @@
+"""Fact rules about numbers that disagree within a story (NL506-NL508).
+
+The readers live in :mod:`newslint.facts.numbers`; they prefer silence to a
+guess whenever the wording allows the numbers to differ.
+"""
+
+from __future__ import annotations
+
+from newslint.diagnostics import Category, Severity
+from newslint.document import Document, Paragraph, Sentence
+from newslint.facts.numbers import (
+    Count,
+    find_counts,
+    percentages_over_whole,
+    sentence_allows_change,
+    vague_clashes,
+)
+from newslint.rule import Example, Rule, RuleContext, Scope
+
+
+class CountDisagrees(Rule):
+    """Flag one count of people stated as two different numbers.
+
+    ## What it flags
+    "12 people were killed" in one place and "the 13 dead" in another: exact
+    counts of the dead, injured, missing or arrested, for the same group,
+    that differ. Counts with "at least", "about" and similar, and sentences
+    that speak of change or of part of a total ("rose to", "another",
+    "including", "earlier"), are left alone.
+
+    ## Why
+    Casualty figures are the numbers readers remember and the ones most often
+    updated during a story's life; a stale figure left in one paragraph is a
+    correction.
+
+    ## Example
+    `Twelve people were killed in the blast. ... Police said the 13 dead were
+    mostly commuters.`
+
+    ## Use instead
+    One figure throughout, or wording that explains the change ("The death
+    toll rose to 13").
+    """
+
+    code = "NL506"
+    name = "count-disagrees"
+    category = Category.FACT
+    summary = "Same count given as two different numbers."
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    examples = (
+        Example(
+            "Twelve people were killed in the blast. Police said the 13 dead were commuters.",
+            expect=("13 dead",),
+        ),
+        Example(
+            "Twelve people were killed in the blast. The death toll later rose to 13.",
+        ),
+    )
+
+    def check(self, unit: Document, ctx: RuleContext) -> None:
+        """Report exact counts that contradict an earlier exact count."""
+        first: dict[tuple[str, str], Count] = {}
+        for sentence in unit.sentences():
+            if sentence.paragraph.kind.value not in {"body", "headline", "list_item"}:
+                continue
+            if sentence_allows_change(sentence.text):
+                continue
+            for count in find_counts(sentence.text, sentence.start):
+                if not count.exact:
+                    continue
+                key = (count.category, count.noun)
+                earlier = first.setdefault(key, count)
+                if earlier is count or earlier.value == count.value:
+                    continue
+                ctx.report(
+                    count.start,
+                    count.end,
+                    f"This says {count.value} {count.noun} {count.category}; earlier the story "
+                    f"says {earlier.value}.",
+                    related=[ctx.related(earlier.start, earlier.end, "the earlier figure")],
+                )
+
+
+class PercentagesExceedWhole(Rule):
+    """Flag shares of one whole that add up to more than 100%.
+
+    ## What it flags
+    A sentence about a poll or a vote whose percentages sum past 100 ("55%
+    backed the plan and 52% opposed it"). Sentences about change or about
+    separate groups are not read as shares of one whole.
+
+    ## Why
+    Shares of one whole cannot exceed it; one of the figures is a typo.
+
+    ## Example
+    `In the poll, 55% backed the plan and 52% opposed it.`
+
+    ## Use instead
+    The figures from the source: `55% backed the plan and 42% opposed it.`
+    """
+
+    code = "NL507"
+    name = "percentages-exceed-whole"
+    category = Category.FACT
+    summary = "Shares of one whole add up to more than 100%."
+    severity = Severity.WARNING
+    scope = Scope.SENTENCE
+    examples = (
+        Example(
+            "In the poll, 55% backed the plan and 52% opposed it.",
+            expect=("55% backed the plan and 52%",),
+        ),
+        Example("In the poll, 55% backed the plan and 42% opposed it."),
+    )
+
+    def check(self, unit: Sentence, ctx: RuleContext) -> None:
+        """Report a poll or vote sentence whose shares exceed 100%."""
+        found = percentages_over_whole(unit.text)
+        if not found:
+            return
+        total = sum(v for _, _, v in found)
+        ctx.report(
+            unit.start + found[0][0],
+            unit.start + found[-1][1],
+            f"These shares add up to {total:g}%, more than the whole.",
+        )
+
+
+class VagueCountVsFigure(Rule):
+    """Flag a vague quantity that a precise figure nearby rules out.
+
+    ## What it flags
+    "tens of thousands of troops" in a paragraph that also gives "12,000
+    troops": the vague words (tens of thousands means at least 20,000) and
+    the figure for the same noun cannot both be right. Figures introduced as
+    a part ("another", "including", "some") are left alone.
+
+    ## Why
+    A precise figure is what readers quote; if the vague phrase overstates
+    it, the story contradicts itself.
+
+    ## Example
+    `Tens of thousands of troops are massed there; officials counted 12,000 troops.`
+
+    ## Use instead
+    `About 12,000 troops are massed there.`
+    """
+
+    code = "NL508"
+    name = "vague-count-vs-figure"
+    category = Category.FACT
+    summary = "Vague quantity contradicted by a precise figure."
+    severity = Severity.WARNING
+    scope = Scope.PARAGRAPH
+    examples = (
+        Example(
+            "Tens of thousands of troops are massed there; officials counted 12,000 troops.",
+            expect=("Tens of thousands of troops",),
+        ),
+        Example("Tens of thousands of troops are massed there, including 12,000 troops."),
+    )
+
+    def check(self, unit: Paragraph, ctx: RuleContext) -> None:
+        """Report vague quantities below which a same-noun figure falls."""
+        for clash in vague_clashes(unit.text, unit.start):
+            ctx.report(
+                clash.vague_start,
+                clash.vague_end,
+                f"'{clash.vague}' means more than the {clash.figure:,} {clash.noun} given nearby.",
+                related=[ctx.related(clash.figure_start, clash.figure_end, "the precise figure")],
+            )
+
+
+RULES: tuple[type[Rule], ...] = (CountDisagrees, PercentagesExceedWhole, VagueCountVsFigure)

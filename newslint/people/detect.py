@@ -1,0 +1,608 @@
+"""Find person mentions in a document's tokens.
+
+A mention is a run of capitalised name words ("Karen Donfried", "J.D. Vance",
+"Bill de Blasio", "Ocasio-Cortez") with what marks it as a person's: a
+courtesy title before it ("Mr Maran"), a formal title ("NATO Secretary
+General Jens Stoltenberg"), a job noun ("striker Carlos Tevez"), an
+appositive after it ("Karen Donfried, assistant secretary of State"), a
+known given name, or a speech verb. Runs never cross a paragraph and may
+cross a line break. Offsets are prose-view offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newslint.document import BlockKind, Document, Token, TokenKind
+from newslint.people.lexicon import Lexicon, lexicon
+
+_INITIALS_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}?$")
+_APOSTROPHES = "'\u2019"
+_CONNECTORS = frozenset({"of", "for", "and", "&"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_HEADLINE_KINDS = frozenset({BlockKind.HEADLINE, BlockKind.SUBHEAD})
+
+# Evidence, strongest first. Strong evidence makes a person on its own.
+STRONG = frozenset({"honorific", "noun", "appositive"})
+MEDIUM = frozenset({"title", "given", "verb"})
+
+
+@dataclass(slots=True)
+class Tok:
+    """A token with its place in the document."""
+
+    token: Token
+    paragraph: int
+    sentence: int  # document-wide sentence index
+    initial: bool  # first word of its sentence
+    headline: bool  # in a headline or subhead
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a person (prose-view offsets of the name itself)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "full" | "surname" | "given" | "pronoun"
+    given: str  # given name as written ("" when absent)
+    surname: str  # surname as written, particles included ("de Blasio")
+    surname_start: int
+    surname_end: int
+    honorific: str  # "Mr", "Lady" ... ("" when absent)
+    gender: str  # "m", "f" or ""
+    title: str  # title as written ("" when absent)
+    title_start: int
+    title_end: int
+    evidence: str
+    paragraph: int
+    sentence: int
+    headline: bool
+    possessive: bool
+    person: int = -1  # index into People.persons once grouped
+
+    @property
+    def key(self) -> str:
+        """Return the grouping key: the last surname word, case-folded."""
+        last = self.surname.split()[-1] if self.surname else ""
+        return last.casefold()
+
+    @property
+    def first(self) -> str:
+        """Return the first name word, case-folded (for family-name-first order)."""
+        return self.given.casefold()
+
+
+def strip_possessive(text: str) -> tuple[str, bool]:
+    """Return ``text`` without a trailing possessive ``'s`` and whether it had one."""
+    if len(text) > 2 and text[-2] in _APOSTROPHES and text[-1] in "sS":
+        return text[:-2], True
+    return text, False
+
+
+def flatten(doc: Document) -> list[Tok]:
+    """Return the document's tokens with paragraph and sentence positions."""
+    out: list[Tok] = []
+    sentence = 0
+    for p in doc.paragraphs:
+        headline = p.kind in _HEADLINE_KINDS
+        toks = p.tokens
+        k = 0
+        for s in p.sentences:
+            first_word = True
+            while k < len(toks) and toks[k].start < s.end:
+                t = toks[k]
+                initial = False
+                if t.kind is TokenKind.WORD and first_word:
+                    initial = True
+                    first_word = False
+                out.append(Tok(t, p.index, sentence, initial, headline))
+                k += 1
+            sentence += 1
+        while k < len(toks):  # tokens after the last sentence end (rare)
+            out.append(Tok(toks[k], p.index, max(sentence - 1, 0), False, headline))
+            k += 1
+    return out
+
+
+class Detector:
+    """Scan a document for person mentions."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex: Lexicon = lexicon()
+        self.toks = flatten(doc)
+        self.mentions: list[Mention] = []
+        # Single capitalised words with no evidence, kept for the second pass.
+        self.bare: list[tuple[int, int]] = []  # (tok index start, end) of weak runs
+        self._title_cache: dict[int, bool] = {}
+
+    # -- token classes -------------------------------------------------
+    def _word(self, i: int) -> Token | None:
+        if 0 <= i < len(self.toks):
+            t = self.toks[i].token
+            if t.kind is TokenKind.WORD:
+                return t
+        return None
+
+    def name_class(self, i: int) -> str | None:
+        """Return "cap", "initial", "particle", "honorific", "calendar" or None."""
+        t = self._word(i)
+        if t is None:
+            return None
+        text, _ = strip_possessive(t.text)
+        low = text.casefold()
+        first = text[0]
+        if first.isupper():
+            if low in self.lex.honorifics:
+                return "honorific"
+            if low in self.lex.calendar_words:
+                return "calendar"
+            if low in self.lex.stop_words:
+                return None
+            if _INITIALS_RE.match(text):
+                if low in self.lex.not_initials or low.replace(".", "") in self.lex.stop_words:
+                    return None
+                return "initial"
+            letters = [c for c in text if c.isalpha()]
+            if len(letters) > 1 and all(c.isupper() for c in letters):
+                return None  # an acronym: NATO, BBC
+            if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
+                return None  # "Kong-based", "Wal-mart"
+            return "cap"
+        if low in self.lex.particles:
+            return "particle"
+        head, sep, rest = text.partition("-")
+        if sep and head.casefold() in self.lex.particles and rest[:1].isupper():
+            return "cap"  # al-Assad
+        return None
+
+    def _gap_ok(self, a: int, b: int) -> bool:
+        """Return True when tokens a and b (a < b) are joined by blanks or an initial's dot."""
+        ta, tb = self.toks[a], self.toks[b]
+        if ta.paragraph != tb.paragraph:
+            return False
+        gap = self.text[ta.token.end : tb.token.start]
+        return gap.isspace() and gap.count("\n") <= 1
+
+    # -- the scan --------------------------------------------------------
+    def run(self) -> list[Mention]:
+        """Return the mentions found by the first pass (evidence-bearing runs)."""
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            cls = self.name_class(i)
+            if cls is None:
+                i += 1
+                continue
+            j = self._extend(i)
+            self._process(i, j)
+            i = max(j, i + 1)
+        return self.mentions
+
+    def _extend(self, i: int) -> int:
+        """Return the end (exclusive) of the name run starting at token i."""
+        n = len(self.toks)
+        j = i
+        while True:
+            cls = self.name_class(j)
+            nxt = j + 1
+            # An initial or a short honorific may carry a dot: "J. Smith", "Mr. Smith".
+            if nxt < n and cls in ("initial", "honorific"):
+                t = self.toks[nxt].token
+                if t.text == "." and t.start == self.toks[j].token.end:
+                    nxt += 1
+            if _possessive(self.toks[j].token.text):
+                return j + 1
+            if nxt < n and self.name_class(nxt) is not None and self._gap_ok(nxt - 1, nxt):
+                j = nxt
+                continue
+            return j + 1
+
+    def _process(self, i: int, j: int) -> None:
+        """Classify run tokens [i, j) and record a mention when it names a person."""
+        idx = [k for k in range(i, j) if self.toks[k].token.kind is TokenKind.WORD]
+        if not idx:
+            return
+        classes = [self.name_class(k) for k in idx]
+        # Honorific: the name follows the last one.
+        hon_pos = max((p for p, c in enumerate(classes) if c == "honorific"), default=-1)
+        honorific = ""
+        title_idx: list[int] = []
+        if hon_pos >= 0:
+            honorific = self.toks[idx[hon_pos]].token.text
+            title_idx = [k for k in idx[:hon_pos] if self.name_class(k) == "cap"]
+            name_idx = idx[hon_pos + 1 :]
+            evidence = "honorific"
+        else:
+            name_idx = idx
+            evidence = ""
+            # A capitalised title at the head of the run: "Russian President Vladimir Putin".
+            f = next(
+                (
+                    p
+                    for p, k in enumerate(idx)
+                    if self._lower(k) in self.lex.formal_titles and classes[p] == "cap"
+                ),
+                -1,
+            )
+            if f >= 0:
+                e = f
+                while e + 1 < len(idx) - 1 and self._lower(idx[e + 1]) in self.lex.formal_titles:
+                    e += 1
+                if e + 1 < len(idx) and self._lower(idx[e]) not in self.lex.title_prefixes:
+                    title_idx = idx[: e + 1]
+                    name_idx = idx[e + 1 :]
+                    evidence = "title"
+            if (
+                not evidence
+                and len(idx) >= 3
+                and self.toks[idx[0]].initial
+                and self._lower(idx[0]) in self.lex.person_nouns
+            ):
+                # A job noun capitalised at the start of a sentence: "Striker Carlos Tevez".
+                title_idx = idx[:1]
+                name_idx = idx[1:]
+                evidence = "title"
+        name_idx = self._trim(name_idx)
+        if not name_idx:
+            return
+        headline = self.toks[name_idx[0]].headline
+        words = [strip_possessive(self.toks[k].token.text)[0] for k in name_idx]
+        lows = [w.casefold() for w in words]
+        possessive = strip_possessive(self.toks[name_idx[-1]].token.text)[1]
+        # Evidence from around the run.
+        title_text, t_start, t_end = self._title_span(title_idx)
+        if not evidence or evidence == "title":
+            before = self._noun_before(name_idx[0] if not title_idx else title_idx[0])
+            if before is not None:
+                b_text, b_start, b_end = before
+                if evidence == "title":
+                    title_text = self.text[b_start:t_end]
+                    t_start = b_start
+                elif len(name_idx) >= 2 or b_text.split()[-1].casefold() not in (
+                    self.lex.org_capable_nouns
+                ):
+                    title_text, t_start, t_end = b_text, b_start, b_end
+                    evidence = "noun"
+        appos = self._appositive(name_idx[-1])
+        if appos is not None and len(name_idx) >= 1:
+            a_kind, a_text, a_start, a_end = appos
+            if a_kind == "noun" and (evidence in ("", "title", "given") or not title_text):
+                if not title_text:
+                    title_text, t_start, t_end = a_text, a_start, a_end
+                if evidence in ("", "given"):
+                    evidence = "appositive"
+            elif a_kind == "who" and len(name_idx) >= 2 and not evidence:
+                evidence = "appositive"
+        non_person = any(w in self.lex.non_person_words for w in lows)
+        if all(w in self.lex.formal_titles for w in lows):
+            return  # "the Attorney General": a title with no name
+        if evidence == "honorific" and len(lows) >= 2 and non_person:
+            return  # "Imam Khomeini International Airport"
+        if evidence == "appositive" and len(name_idx) == 1:
+            evidence = ""  # "Separately, ..." is no person
+        if not evidence and len(name_idx) >= 2:
+            if lows[0] in self.lex.given_gender and not non_person:
+                evidence = "given"
+            elif self._verb_near(name_idx[0], name_idx[-1]) and not non_person:
+                evidence = "verb"
+        if evidence == "title" and non_person:
+            evidence = ""
+        if evidence in ("given", "verb") and non_person:
+            evidence = ""
+        if headline and evidence not in ("honorific",) and self._title_case(name_idx[0]):
+            # In a title-case headline every word is capitalised: only courtesy
+            # titles prove a name there.
+            evidence = ""
+        if not evidence:
+            self.bare.append((name_idx[0], name_idx[-1] + 1))
+            return
+        if evidence == "honorific" and honorific.casefold().rstrip(".") in _PEERS:
+            # "Lord Roberts of Conwy": a peer's full style, an introduction of its own.
+            of = self._word(name_idx[-1] + 1)
+            place = self._word(name_idx[-1] + 2)
+            if of is not None and of.text == "of" and place is not None and place.text[0].isupper():
+                evidence = "peerage"
+        if evidence == "title" and len(name_idx) == 1:
+            last = self._lower(idx[len(title_idx) - 1]) if title_idx else ""
+            if last in self.lex.title_prefixes:
+                self.bare.append((name_idx[0], name_idx[-1] + 1))
+                return
+        self._record(name_idx, words, honorific, title_text, t_start, t_end, evidence, possessive)
+
+    def _title_case(self, k: int) -> bool:
+        """Return True when token k's paragraph capitalises most of its long words."""
+        p = self.toks[k].paragraph
+        cached = self._title_cache.get(p)
+        if cached is None:
+            words = [
+                t.text
+                for t in self.doc.paragraphs[p].tokens
+                if t.kind is TokenKind.WORD and len(t.text) >= 4
+            ]
+            caps = sum(1 for w in words if w[0].isupper())
+            cached = bool(words) and caps * 5 >= len(words) * 3
+            self._title_cache[p] = cached
+        return cached
+
+    def _lower(self, k: int) -> str:
+        return strip_possessive(self.toks[k].token.text)[0].casefold()
+
+    def _trim(self, name_idx: list[int]) -> list[int]:
+        """Drop calendar words, particles and suffixes from the ends of a name."""
+        lex = self.lex
+        out = list(name_idx)
+        while out and self.name_class(out[0]) in ("calendar", "particle", "honorific"):
+            if self.name_class(out[0]) == "particle" and len(out) >= 2:
+                break
+            out.pop(0)
+        while out:
+            last = self._lower(out[-1])
+            cls = self.name_class(out[-1])
+            if cls == "calendar":
+                # "Theresa May" keeps its month; "Donfried Tuesday" does not.
+                prev = self._lower(out[-2]) if len(out) >= 2 else ""
+                if prev in lex.given_gender and last not in _WEEKDAYS:
+                    break
+                out.pop()
+                continue
+            if cls in ("particle", "honorific", "initial") or (
+                last.rstrip(".") in lex.suffixes and len(out) >= 2
+            ):
+                out.pop()
+                continue
+            break
+        # A dotted initial or particle alone is no name.
+        if out and all(self.name_class(k) in ("initial", "particle") for k in out):
+            return []
+        return out
+
+    def _title_span(self, title_idx: list[int]) -> tuple[str, int, int]:
+        if not title_idx:
+            return "", -1, -1
+        start = self.toks[title_idx[0]].token.start
+        end = self.toks[title_idx[-1]].token.end
+        # "Secretary of State Colin Powell": reach back over "Secretary of".
+        k = title_idx[0]
+        while k >= 2:
+            conn = self._word(k - 1)
+            head = self._word(k - 2)
+            if (
+                conn is not None
+                and head is not None
+                and conn.text in _CONNECTORS
+                and head.text.casefold() in self.lex.formal_titles
+                and self._gap_ok(k - 2, k - 1)
+                and self._gap_ok(k - 1, k)
+            ):
+                k -= 2
+                start = head.start
+                continue
+            break
+        # "NATO Secretary General": a capitalised qualifier the run left out.
+        steps = 0
+        while k >= 1 and steps < 2:
+            w = self._word(k - 1)
+            if (
+                w is None
+                or not w.text[0].isupper()
+                or not self._gap_ok(k - 1, k)
+                or w.text.casefold() in self.lex.stop_words
+                or w.text.casefold() in self.lex.calendar_words
+                or (
+                    self.toks[k - 1].initial
+                    and w.text.casefold() not in self.lex.formal_titles
+                    and not w.text.isupper()
+                )
+            ):
+                break
+            k -= 1
+            steps += 1
+            start = w.start
+        return self.text[start:end], start, end
+
+    def _noun_before(self, k: int) -> tuple[str, int, int] | None:
+        """Return the job-noun phrase right before token k ("Liverpool captain")."""
+        p = k - 1
+        t = self._word(p)
+        if t is None or not self._gap_ok(p, k):
+            return None
+        low = t.text.casefold()
+        if not (t.text[0].islower() and low in self.lex.person_nouns):
+            return None
+        start = t.start
+        end = t.end
+        q = p - 1
+        steps = 0
+        while q >= 0 and steps < 4:
+            w = self._word(q)
+            if w is None or not self._gap_ok(q, q + 1):
+                break
+            wl = w.text.casefold()
+            if wl in self.lex.stop_words or wl in self.lex.speech_verbs:
+                break
+            if w.text[0].islower() and not (
+                wl in self.lex.rank_modifiers
+                or wl in self.lex.formal_titles
+                or wl in self.lex.person_nouns
+            ):
+                break
+            start = w.start
+            q -= 1
+            steps += 1
+        return self.text[start:end], start, end
+
+    def _appositive(self, k: int) -> tuple[str, str, int, int] | None:
+        """Return ("noun"|"who", text, start, end) for an appositive after token k."""
+        n = len(self.toks)
+        c = k + 1
+        if (
+            c >= n
+            or self.toks[c].token.text != ","
+            or self.toks[c].paragraph != self.toks[k].paragraph
+        ):
+            return None
+        q = c + 1
+        first = self._word(q)
+        if first is None:
+            t = self.toks[q].token if q < n else None
+            if (
+                t is not None
+                and t.kind is TokenKind.NUMBER
+                and q + 1 < n
+                and self.toks[q + 1].token.text == ","
+            ):
+                return ("who", "", -1, -1)  # "John Smith, 45, said"
+            return None
+        fl = first.text.casefold()
+        if fl in ("who", "whose", "aged"):
+            return ("who", "", -1, -1)
+        lex = self.lex
+        if first.text[0].islower() and not (
+            fl in _DETERMINERS
+            or fl in lex.person_nouns
+            or fl in lex.rank_modifiers
+            or fl in lex.formal_titles
+            or fl in lex.title_adjectives
+        ):
+            return None  # ", using an open letter from ..." is no appositive
+        start = first.start
+        end = first.end
+        found = False
+        steps = 0
+        while q < n and steps < 8:
+            t = self.toks[q].token
+            if self.toks[q].paragraph != self.toks[k].paragraph:
+                break
+            if t.kind is not TokenKind.WORD:
+                break
+            low = strip_possessive(t.text)[0].casefold()
+            if low in ("who", "which", "that", "said", "says", "told"):
+                break
+            if low in self.lex.person_nouns and (t.text[0].islower() or t.text.isupper()):
+                found = True  # "assistant secretary", "CEO"
+            elif found and t.text[0].islower() and low in self.lex.speech_verbs:
+                break  # "chief executive officer" goes on; "manager said" stops
+            end = t.end
+            q += 1
+            steps += 1
+        if not found:
+            return None
+        # Carry the title to the next comma or full stop ("... for European Affairs,").
+        while q < n and self.toks[q].paragraph == self.toks[k].paragraph and steps < 16:
+            t = self.toks[q].token
+            if t.kind is not TokenKind.WORD:
+                break
+            low = t.text.casefold()
+            if low in ("who", "which", "that") or low in self.lex.speech_verbs:
+                break
+            end = t.end
+            q += 1
+            steps += 1
+        return ("noun", self.text[start:end], start, end)
+
+    def _verb_near(self, first: int, last: int) -> bool:
+        """Return True when a speech verb follows the name or "said" precedes it."""
+        after = self._word(last + 1)
+        if after is not None and after.text.casefold() in ("said", "says", "told", "added"):
+            return True
+        before = self._word(first - 1)
+        return before is not None and before.text.casefold() in ("said", "says")
+
+    def _record(
+        self,
+        name_idx: list[int],
+        words: list[str],
+        honorific: str,
+        title: str,
+        t_start: int,
+        t_end: int,
+        evidence: str,
+        possessive: bool,
+    ) -> None:
+        lex = self.lex
+        first_tok = self.toks[name_idx[0]]
+        last_tok = self.toks[name_idx[-1]]
+        start = first_tok.token.start
+        end = last_tok.token.start + len(words[-1])
+        # Surname: the last word with the particles before it.
+        s = len(name_idx) - 1
+        while s > 0 and self.name_class(name_idx[s - 1]) == "particle":
+            s -= 1
+        surname_start = self.toks[name_idx[s]].token.start
+        surname = " ".join(words[s:])
+        given = " ".join(words[:1]) if s > 0 else ""
+        hon = honorific.casefold().rstrip(".")
+        gender = lex.honorifics.get(hon, "")
+        if s == 0 and hon in ("sir", "dame") and len(name_idx) == 1:
+            # "Sir Alan" is a knight's given name, not his surname.
+            kind = "given"
+            given, surname = surname, ""
+        else:
+            kind = "full" if s > 0 else "surname"
+        if not gender and given:
+            gender = lex.given_gender.get(given.casefold(), "")
+        self.mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=self.text[start:end],
+                kind=kind,
+                given=given,
+                surname=surname,
+                surname_start=surname_start if surname else -1,
+                surname_end=end if surname else -1,
+                honorific=honorific.rstrip("."),
+                gender=gender,
+                title=title,
+                title_start=t_start,
+                title_end=t_end,
+                evidence=evidence,
+                paragraph=first_tok.paragraph,
+                sentence=first_tok.sentence,
+                headline=first_tok.headline,
+                possessive=possessive,
+            )
+        )
+
+    def record_bare(self, k: int, evidence: str) -> Mention:
+        """Record token k as a surname mention found by matching a known surname."""
+        t = self.toks[k]
+        word, possessive = strip_possessive(t.token.text)
+        m = Mention(
+            start=t.token.start,
+            end=t.token.start + len(word),
+            text=word,
+            kind="surname",
+            given="",
+            surname=word,
+            surname_start=t.token.start,
+            surname_end=t.token.start + len(word),
+            honorific="",
+            gender="",
+            title="",
+            title_start=-1,
+            title_end=-1,
+            evidence=evidence,
+            paragraph=t.paragraph,
+            sentence=t.sentence,
+            headline=t.headline,
+            possessive=possessive,
+        )
+        self.mentions.append(m)
+        return m
+
+
+_PEERS = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl", "countess"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _possessive(text: str) -> bool:
+    return strip_possessive(text)[1]
