@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -128,6 +129,8 @@ def decode(data: bytes, path: str) -> Decoded:
     """Decode UTF-8 (BOM removed and remembered); refuse binary data."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(_too_large(path, len(data)))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: UTF-16 text; convert the file to UTF-8")
     head = data[:8192]
     if b"\x00" in head:
         raise InputError(f"{path}: binary file (contains NUL bytes); not linted")
@@ -152,9 +155,14 @@ def read_file(path: str, stdin: bytes | None = None) -> Decoded:
     if path == "-":
         return decode(stdin or b"", "<stdin>")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise InputError(_too_large(path, size))
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block or never end.
+            raise InputError(f"{path}: not a regular file; not linted")
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError(_too_large(path, info.st_size))
         with open(path, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:

@@ -29,6 +29,7 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 settings.register_profile("ci", parent=settings.get_profile("newslint"), max_examples=300)
+settings.register_profile("stress", parent=settings.get_profile("newslint"), max_examples=3000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
 
 

@@ -19,7 +19,7 @@ from newslint.boilerplate.lines import (
     structural_verdict,
     word_count,
 )
-from newslint.document import BlockKind, Document, Paragraph
+from newslint.document import BlockKind, Document, Format, Paragraph
 
 __all__ = ["Analysis", "ResidueParagraph", "ResidueSpan", "Verdict", "analyse", "deletion_span"]
 
@@ -32,6 +32,9 @@ _PROSE = frozenset({BlockKind.BODY, BlockKind.BLOCKQUOTE, BlockKind.LIST_ITEM})
 # one with no sentence punctuation at its end, and one with.
 _MAX_WORDS = 80
 _MAX_PUNCTUATED_WORDS = 40
+# A line this long that continues on the next line was hard-wrapped; shorter
+# lines in one paragraph are a list or a table.
+_WRAP_MIN = 50
 # Longest sentence (in characters) worth testing as residue inside copy:
 # prompts glued into a paragraph are short ("Click here to subscribe.").
 _MAX_SENTENCE_CHARS = 90
@@ -79,6 +82,12 @@ class _Para:
         return not self.punctuated and self.words <= 30
 
 
+def _one_line(text: str) -> bool:
+    """Return True for a single line, or one hard-wrapped line (not a list)."""
+    lines = text.splitlines()
+    return all(len(line) >= _WRAP_MIN for line in lines[:-1])
+
+
 def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
     info = paras[i]
     p = info.paragraph
@@ -90,7 +99,7 @@ def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
             if p.kind is BlockKind.CAPTION and verdict.kind in _CAPTION_OK_KINDS:
                 return None
             return verdict
-    if p.kind is not BlockKind.BODY or info.punctuated:
+    if p.kind is not BlockKind.BODY or info.punctuated or not _one_line(p.text):
         return None
     # A run of short unpunctuated lines is a list or a table, not stray residue.
     neighbours = [
@@ -164,6 +173,21 @@ def deletion_span(doc: Document, p: Paragraph, flagged: frozenset[int]) -> tuple
     it instead (there is none after), which keeps neighbouring deletions
     from overlapping.
     """
+    span = _plain_deletion_span(doc, p, flagged)
+    # Markdown paragraph breaks are not editable through the prose view;
+    # deleting the paragraph's own text still leaves the file rendering clean
+    # (a heading or list item would be left empty, so not those).
+    if (
+        doc.format is Format.MARKDOWN
+        and not doc.smap.is_exact(*span)
+        and p.kind is BlockKind.BODY
+        and doc.smap.is_exact(p.start, p.end)
+    ):
+        return p.start, p.end
+    return span
+
+
+def _plain_deletion_span(doc: Document, p: Paragraph, flagged: frozenset[int]) -> tuple[int, int]:
     paras = doc.paragraphs
     text = doc.text
     i = p.index

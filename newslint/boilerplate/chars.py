@@ -113,7 +113,8 @@ _INVISIBLE_RE = re.compile(
     "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffc]+"
 )
-_RTL_RE = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+# Right-to-left letters (the right-to-left mark is itself of class R).
+_RTL_RE = regex.compile(r"(?!\u200f)[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _JOINER_CONTEXT_RE = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\p{M}]")
 _SCRIPT_JOINERS = "\u200c\u200d"
 

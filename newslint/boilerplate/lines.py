@@ -4,8 +4,8 @@ Two kinds of evidence, combined per paragraph:
 
 * **phrases** from ``rules/data/boilerplate.toml``: a paragraph is residue
   when known residue phrases cover it from end to end (several may follow
-  one another, separated only by punctuation), so "Oops! Something went
-  wrong. Please try again later." is residue but a sentence that merely
+  one another, separated only by punctuation), so "Sorry, something went
+  wrong. Please refresh the page." is residue but a sentence that merely
   mentions cookies is not;
 * **structure**: lines with no sentence punctuation that end in a dangling
   word, carry a pipe separator, a copyright sign, a trailing credit in
@@ -51,22 +51,28 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class _PhraseSet:
-    """A compiled 'covered end to end by residue phrases' matcher."""
+    """One compiled matcher: 'covered end to end by residue phrases'.
 
-    pattern: Any  # regex.Pattern[str]
-    kinds: tuple[str, ...]  # group index -> kind
+    All patterns go into one expression with a named group per kind
+    (``k_<kind>``, and ``b_<kind>`` for patterns allowed only on a line
+    without sentence punctuation, guarded by a lookahead). After a match the
+    groups that took part tell which kinds cover the text.
+    """
+
+    pattern: Any  # re.Pattern[str]
+    groups: dict[str, str]  # group name -> kind
 
     def match(self, text: str) -> list[str] | None:
-        """Return the kinds covering ``text`` in order, or None."""
+        """Return the kinds covering ``text``, the first one first, or None."""
         m = self.pattern.fullmatch(text)
         if m is None:
             return None
-        found: list[tuple[int, str]] = []
-        for i, kind in enumerate(self.kinds):
-            for start in m.starts(f"g{i}"):
-                found.append((start, kind))
-        found.sort()
-        return [k for _, k in found]
+        # Each group keeps its last capture; the kind whose capture starts
+        # first is (nearly always) the one the line starts with.
+        found = sorted(
+            (m.start(name), kind) for name, kind in self.groups.items() if m.group(name) is not None
+        )
+        return list(dict.fromkeys(kind for _, kind in found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +91,8 @@ class ResidueData:
     """Compiled boilerplate data."""
 
     labels: dict[str, str]
-    punctuated: _PhraseSet  # patterns allowed on any line
-    bare: _PhraseSet  # ... plus those only for lines without sentence punctuation
-    inline: _PhraseSet  # patterns that may form a whole sentence inside copy
+    phrases: _PhraseSet
+    inline_kinds: frozenset[str]  # kinds that may form a whole sentence inside copy
     inline_search: Any  # re.Pattern[str]: unmistakable residue anywhere
     inline_keywords: tuple[str, ...]  # one of them is in every inline_search match
     structure: Structure
@@ -106,15 +111,24 @@ def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
     return _MACRO_RE.sub(sub, pattern)
 
 
-def _phrase_set(entries: list[tuple[str, str]], macros: dict[str, str]) -> _PhraseSet:
+# Lookahead for patterns allowed only on a line with no sentence punctuation.
+_BARE_GUARD = r"(?!.*[.!?…][\"'”’)\]]*$)"
+
+
+def _phrase_set(raw: dict[str, Any], macros: dict[str, str]) -> _PhraseSet:
     alts = []
-    kinds = []
-    for i, (kind, pattern) in enumerate(entries):
-        alts.append(f"(?P<g{i}>{_expand(pattern, macros)})")
-        kinds.append(kind)
-    body = "|".join(alts)
-    seq = rf"{_SEP}*(?:(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}]){_SEP}*)+"
-    return _PhraseSet(regex.compile(seq, regex.IGNORECASE), tuple(kinds))
+    groups = {}
+    for kind, spec in raw.items():
+        for prefix, key, guard in (("k", "patterns", ""), ("b", "bare_patterns", _BARE_GUARD)):
+            patterns = spec.get(key, [])
+            if not patterns:
+                continue
+            name = f"{prefix}_{kind}"
+            body = "|".join(_expand(p, macros) for p in patterns)
+            alts.append(f"(?P<{name}>{guard}(?:{body}))")
+            groups[name] = kind
+    seq = rf"{_SEP}*(?:(?<!\w)(?:{'|'.join(alts)})(?!\w){_SEP}*)+"
+    return _PhraseSet(re.compile(seq, re.IGNORECASE), groups)
 
 
 @lru_cache(maxsize=1)
@@ -122,18 +136,9 @@ def residue_data() -> ResidueData:
     """Load and compile the boilerplate data (once per process)."""
     raw = load_data(DATA_FILE)
     macros: dict[str, str] = raw["macros"]
-    labels: dict[str, str] = {}
-    always: list[tuple[str, str]] = []
-    bare_only: list[tuple[str, str]] = []
-    inline: list[tuple[str, str]] = []
-    for kind, spec in raw["kinds"].items():
-        labels[kind] = spec["label"]
-        for p in spec["patterns"]:
-            always.append((kind, p))
-            if spec.get("inline", False):
-                inline.append((kind, p))
-        for p in spec.get("bare_patterns", []):
-            bare_only.append((kind, p))
+    kinds: dict[str, Any] = raw["kinds"]
+    labels = {kind: spec["label"] for kind, spec in kinds.items()}
+    inline = frozenset(kind for kind, spec in kinds.items() if spec.get("inline", False))
     anywhere = [f"(?i:{_expand(p, macros)})" for p in raw["inline"]["phrases"]]
     anywhere += [re.escape(p) for p in raw["inline"]["caps"]]
     inline_search = re.compile(r"\b(?:" + "|".join(anywhere) + r")\b")
@@ -147,9 +152,8 @@ def residue_data() -> ResidueData:
     )
     return ResidueData(
         labels=labels,
-        punctuated=_phrase_set(always, macros),
-        bare=_phrase_set(always + bare_only, macros),
-        inline=_phrase_set(inline, macros),
+        phrases=_phrase_set(kinds, macros),
+        inline_kinds=inline,
         inline_search=inline_search,
         inline_keywords=tuple(raw["inline"]["keywords"]),
         structure=structure,
@@ -180,32 +184,31 @@ def ends_sentence(text: str) -> bool:
 
 
 def phrase_verdict(text: str, *, inline: bool = False) -> Verdict | None:
-    """Return a verdict when residue phrases cover normalised ``text`` entirely."""
+    """Return a verdict when residue phrases cover normalised ``text`` entirely.
+
+    With ``inline``, ``text`` is a sentence inside a paragraph of copy and
+    only the kinds marked ``inline`` count.
+    """
     data = residue_data()
-    if inline:
-        phrase_set = data.inline
-    elif ends_sentence(text):
-        phrase_set = data.punctuated
-    else:
-        phrase_set = data.bare
-    kinds = phrase_set.match(text)
+    kinds = data.phrases.match(text)
     if not kinds:
+        return None
+    if inline and not data.inline_kinds.issuperset(kinds):
         return None
     kind = kinds[0]
     return Verdict(kind, data.labels[kind], True, "known residue phrase")
 
 
-_PIPE_RE = regex.compile(r"\s\|(?:\s|$)|^\|\s|\s\|$")
-_CREDIT_PAREN_RE = regex.compile(
+_PIPE_RE = re.compile(r"\s\|(?:\s|$)|^\|\s|\s\|$")
+_CREDIT_PAREN_RE = re.compile(
     r"\((?:(?:image|photo|picture|pic|credit|source|photograph|illustration|video|footage)s?"
     r"\s*:[^()]{0,60}|(?:getty(?: images)?|afp|ap|reuters|epa|pa|shutterstock|alamy|handout"
     r"|file(?: photo)?|supplied|pictured|stock image)(?:/[^()]{0,40})?)\s*\)$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_PRICE_RE = regex.compile(
-    r"[$£€¥]\s?\d|\d\s?%\s?off\b|\b\d+(?:\.\d\d)?\s?(?:dollars|pounds|euros)\b"
-)
+_PRICE_RE = re.compile(r"[$£€¥]\s?\d|\d\s?%\s?off\b|\b\d+(?:\.\d\d)?\s?(?:dollars|pounds|euros)\b")
 _LABEL_HEAD_RE = regex.compile(r"^(\p{Lu}[^:]{0,40}):\s+(\S.*)$")
+_PAREN_NUMBER_RE = re.compile(r"\(\d")  # "(71)": a line-up or results list
 # A personal name alone on a line (optionally after "By").
 _NAME_LINE_RE = regex.compile(r"(?:By )?\p{Lu}[\p{L}'.-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{L}'.-]+)){1,3}")
 # A subhead may end in a preposition ("Who to vote for"); widget text does not ask.
@@ -270,7 +273,7 @@ def structural_verdict(text: str, *, alone: bool, after_headline: bool = False) 
             and len(tail) >= 3
             and tail_lower >= 2
             and m.group(2).count(",") <= 1
-            and not regex.search(r"\(\d", m.group(2))
+            and not _PAREN_NUMBER_RE.search(m.group(2))
         ):
             # Also the shape of a labelled subhead ("Timeline: How it unfolded").
             return Verdict(

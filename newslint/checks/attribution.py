@@ -50,7 +50,7 @@ class _Words:
     loaded: dict[str, str]
     past: frozenset[str]
     present: frozenset[str]
-    sources: tuple[tuple[str, ...], ...]
+    sources: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     reasons: tuple[str, ...]
     attributable_after: frozenset[str]
     anonymous_verbs: frozenset[str]
@@ -65,14 +65,19 @@ def _words() -> _Words:
         loaded={k.casefold(): v for k, v in d["loaded"].items()},
         past=frozenset(d["tense"]["past"]),
         present=frozenset(d["tense"]["present"]),
-        sources=tuple(
-            tuple(p.casefold().split())
-            for p in sorted(d["anonymous"]["sources"], key=lambda s: -len(s.split()))
-        ),
+        sources=_index_phrases(d["anonymous"]["sources"]),
         reasons=tuple(r.casefold() for r in d["anonymous"]["reasons"]),
         attributable_after=frozenset(d["anonymous"]["attributable_after"]),
         anonymous_verbs=frozenset(w.casefold() for w in d["anonymous"]["verbs"]),
     )
+
+
+def _index_phrases(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(phrases, key=lambda s: -len(s.split())):
+        words = tuple(p.casefold().split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # -- shared analyses ----------------------------------------------------------
@@ -123,10 +128,9 @@ class _QuoteAnalysis:
         self.doc = doc
         self.people = people
         self.toks: list[Tok] = people.detector.toks
-        self.sent_tokens: dict[int, list[int]] = {}
-        for i, t in enumerate(self.toks):
-            self.sent_tokens.setdefault(t.sentence, []).append(i)
+        self.ranges = people.detector.sentence_range
         self.starts = [t.token.start for t in self.toks]
+        self._by_sentence: dict[int, list[Mention]] | None = None
         self.quotes = self._chains()
         previous: _QuoteInfo | None = None
         for q in self.quotes:
@@ -177,8 +181,8 @@ class _QuoteAnalysis:
         info = _QuoteInfo(list(parts), sentences, words, paragraph, tokens=tokens)
         if tokens:
             first = tokens[0]
-            own = self.sent_tokens.get(self.toks[first].sentence, [])
-            info.opens_sentence = bool(own) and own[0] == first
+            own = self.ranges.get(self.toks[first].sentence)
+            info.opens_sentence = own is not None and own[0] == first
         return info
 
     def _outside(self, i: int) -> bool:
@@ -194,17 +198,19 @@ class _QuoteAnalysis:
         first_p = q.paragraph
         candidates: list[int] = []  # speech-verb token indices, nearest first
         for s in range(lo, hi + 1):
-            for i in self.sent_tokens.get(s, []):
+            lo_hi = self.ranges.get(s)
+            for i in range(*lo_hi) if lo_hi else ():
                 t = self.toks[i]
                 if abs(t.paragraph - first_p) > 1 and s not in q.sentences:
                     continue
                 tok = t.token
-                if not self._outside(i):
-                    continue
-                norm = tok.norm
-                if tok.kind is _WORD and (norm in words.speech or norm in words.colon_introducers):
-                    candidates.append(i)
-                elif tok.text == ":" and i + 1 < len(self.toks):
+                if tok.kind is _WORD:
+                    norm = tok.norm
+                    if (norm in words.speech or norm in words.colon_introducers) and self._outside(
+                        i
+                    ):
+                        candidates.append(i)
+                elif tok.text == ":" and i + 1 < len(self.toks) and self._outside(i):
                     nxt = self.toks[i + 1].token
                     if nxt.text in _QUOTE_OPENERS or self.doc.in_quote(nxt.start):
                         candidates.append(i)
@@ -241,7 +247,11 @@ class _QuoteAnalysis:
         return best
 
     def _mentions_in(self, sentence: int) -> list[Mention]:
-        return [m for m in self.people.mentions if m.sentence == sentence]
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for m in self.people.mentions:
+                self._by_sentence.setdefault(m.sentence, []).append(m)
+        return self._by_sentence.get(sentence, [])
 
     def _words_between(self, start: int, end: int) -> int:
         import bisect
@@ -725,8 +735,8 @@ class QuoteTwoSpeakers(Rule):
         Example(
             'Anne Ridley, the mayor, spoke first. "We will not close a single library '
             'this year," Ridley said.\n\nTom Okafor, the council leader, disagreed. '
-            '"We will not close a single library this year," Okafor said later.',
-            expect=('"We will not close a single library this year,"',),
+            "\u201cWe will not close a single library this year,\u201d Okafor said later.",
+            expect=("\u201cWe will not close a single library this year,\u201d",),
         ),
         Example(
             'Anne Ridley, the mayor, spoke first. "We will not close a single library '
@@ -804,14 +814,15 @@ class LoadedAttributionVerb(Rule):
     def check(self, unit: Document, ctx: RuleContext) -> None:
         """Report each loaded verb in attribution position."""
         doc = ctx.doc
-        toks = people_of(ctx).detector.toks
+        det = people_of(ctx).detector
+        toks = det.toks
         loaded = _words().loaded
-        for i, t in enumerate(toks):
+        hits = sorted(i for verb in loaded for i in det.positions(verb))
+        for i in hits:
+            t = toks[i]
             tok = t.token
-            if tok.kind is not _WORD or t.headline:
-                continue
-            neutral = loaded.get(tok.norm)
-            if neutral is None or doc.in_quote(tok.start):
+            neutral = loaded[tok.norm]
+            if t.headline or doc.in_quote(tok.start):
                 continue
             if not _attribution_position(doc, toks, i):
                 continue
@@ -869,18 +880,19 @@ class SaidSaysMix(Rule):
         """Report the minority tense's uses."""
         doc = ctx.doc
         words = _words()
-        past: list[Token] = []
-        present: list[Token] = []
-        for t in people_of(ctx).detector.toks:
-            tok = t.token
-            if tok.kind is not _WORD or t.headline or not _is_body(doc, t.paragraph):
-                continue
-            if doc.in_quote(tok.start):
-                continue
-            if tok.norm in words.past:
-                past.append(tok)
-            elif tok.norm in words.present:
-                present.append(tok)
+        det = people_of(ctx).detector
+
+        def uses(verbs: frozenset[str]) -> list[Token]:
+            out = []
+            for i in sorted(i for v in verbs for i in det.positions(v)):
+                t = det.toks[i]
+                if t.headline or not _is_body(doc, t.paragraph) or doc.in_quote(t.token.start):
+                    continue
+                out.append(t.token)
+            return out
+
+        past = uses(words.past)
+        present = uses(words.present) if past else []
         if not past or not present:
             return
         minority, majority = (present, past) if len(present) <= len(past) else (past, present)
@@ -944,7 +956,11 @@ class AnonymousSource(Rule):
             for si, s in enumerate(sentences):
                 toks = [t for t in s.tokens if t.kind is _WORD]
                 norms = [t.norm for t in toks]
+                if not any(n in words.sources for n in norms):
+                    continue
                 for i in range(len(toks)):
+                    if norms[i] not in words.sources:
+                        continue
                     phrase = _source_at(norms, i, words.sources)
                     if phrase == 0:
                         continue
@@ -987,8 +1003,8 @@ def _verb_follows(toks: list[Token], k: int, verbs: frozenset[str]) -> bool:
     return False
 
 
-def _source_at(norms: list[str], i: int, sources: tuple[tuple[str, ...], ...]) -> int:
-    for phrase in sources:
+def _source_at(norms: list[str], i: int, sources: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    for phrase in sources.get(norms[i], ()):
         n = len(phrase)
         if tuple(norms[i : i + n]) == phrase:
             return n

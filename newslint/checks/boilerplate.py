@@ -40,7 +40,7 @@ class WebResidueLine(_BoilerplateRule):
 
     ## What it flags
     A paragraph that is entirely residue of the web page the story was taken
-    from: error and browser notices ("Oops! Something went wrong"), cookie
+    from: error and browser notices ("Sorry, something went wrong"), cookie
     banners, ad markers ("Advertisement", "Story continues below"), newsletter
     and app prompts, share, follow and comment widgets, image-caption labels
     and photo credits ("Getty Images", "© Agency"), related-story links
@@ -77,10 +77,10 @@ class WebResidueLine(_BoilerplateRule):
         ),
         Example(
             _HEAD
-            + "  • Oops!\n    Something went wrong.\n    Please try again later.\n\n"
+            + "  • Sorry, something went wrong.\n    Please refresh the page.\n\n"
             + _BODY1
             + _BODY2,
-            expect=("• Oops!\n    Something went wrong.\n    Please try again later.",),
+            expect=("• Sorry, something went wrong.\n    Please refresh the page.",),
             fixed=_HEAD + _BODY1 + _BODY2,
         ),
         Example(_HEAD + _BODY1 + "Read more about the budget at the council's website.\n"),
@@ -233,7 +233,7 @@ class PlaceholderText(_BoilerplateRule):
 
     code = "NL604"
     name = "placeholder-text"
-    summary = "Placeholder (TK, XX, lorem ipsum, [photo]) left in the copy."
+    summary = "Placeholder (TK, XX, lorem ipsum, a bracketed note) left in the copy."
     severity = Severity.ERROR
     in_quotes = True
     examples = (

@@ -242,7 +242,7 @@ class OfficeHolderOnDate(Rule):
                 pair.end,
                 message,
                 suggestions=holders,
-                severity=date_severity(ctx, story, self.severity),
+                severity=date_severity(story, self.severity),
                 data={"office": office.id},
             )
 

@@ -43,7 +43,7 @@ def story_date(ctx: RuleContext) -> StoryDate | None:
     return found
 
 
-def date_severity(ctx: RuleContext, story: StoryDate, strong: Severity) -> Severity:
+def date_severity(story: StoryDate, strong: Severity) -> Severity:
     """Return ``strong``, or info when the story date is only the file date."""
     return Severity.INFO if story.weak else strong
 

@@ -86,7 +86,7 @@ class WeekdayDateMismatch(Rule):
                 if story is None:
                     note_missing_date(ctx, mention.start, mention.end, "a weekday against its date")
                     continue
-                severity = date_severity(ctx, story, self.severity)
+                severity = date_severity(story, self.severity)
             day = mention.resolve(story.day if story else None)
             if day is None or day.weekday() == mention.weekday:
                 continue
@@ -161,7 +161,7 @@ class WeekdayOutsideWeek(Rule):
                     f"'{unit.text[start:end]}' is {gap} days from the story date "
                     f"{story.describe()}: beyond a week, give the date ({ap_date(day)}).",
                     suggestions=[ap_date(day)],
-                    severity=date_severity(ctx, story, self.severity),
+                    severity=date_severity(story, self.severity),
                 )
 
 

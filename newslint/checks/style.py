@@ -204,11 +204,13 @@ def _period_safe(text: str, start: int, end: int, replacement: str) -> str:
 # Cheap prefilters: a sentence without these characters cannot hold a finding,
 # so the token loops run only where they might report something.
 _HINT_COMPASS = regex.compile(r"(?i)west|east")
-_HINT_ON_DATE = regex.compile(r"\bon [A-Z0-9]")
+_HINT_ON_DATE = regex.compile(r"\bon\s+[A-Z0-9]")
 _HINT_MONTH = regex.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _HINT_ORDINAL = regex.compile(r"\d(?:st|nd|rd|th)\b")
 _HINT_DIGIT = regex.compile(r"\d")
 _HINT_PERCENT = regex.compile(r"(?i)\bper\s?cent")
+# ", Calif." / ", N.Y." / ", W.Va." / ", TX": a comma and an abbreviation's shape.
+_HINT_STATE = regex.compile(r",\s+[A-Z](?:[a-z]{1,4}\.|\.[A-Z][a-z]?\.|[A-Z]\b)")
 
 
 def _hint(pattern: regex.Pattern[str], unit: Sentence | Paragraph) -> bool:
@@ -239,7 +241,7 @@ class LyHyphen(_StyleRule):
 
     ## What it flags
     A hyphenated pair whose first part is an adverb ending in -ly:
-    "recently-proposed", "highly-paid", "newly-elected". Words that end in -ly
+    "widely-held", "highly-paid", "newly-elected". Words that end in -ly
     but are not adverbs ("family-owned", "early-morning", "fly-half") are
     listed in `rules/data/style.toml` and left alone.
 
@@ -249,10 +251,10 @@ class LyHyphen(_StyleRule):
     American stylebooks agree.
 
     ## Example
-    Moscow's recently-proposed security demands
+    the council's hastily-drafted budget plan
 
     ## Use instead
-    Moscow's recently proposed security demands
+    the council's hastily drafted budget plan
     """
 
     code = "NL401"
@@ -320,10 +322,10 @@ class CompassRegion(_StyleRule):
     region or bloc that is a proper name takes a capital.
 
     ## Example
-    Putin blamed the west for the tensions.
+    The foreign minister blamed the west for the sanctions.
 
     ## Use instead
-    Putin blamed the West for the tensions.
+    The foreign minister blamed the West for the sanctions.
     """
 
     code = "NL402"
@@ -425,8 +427,8 @@ class FormalTitleCase(_StyleRule):
     mayor ...) in lower case directly before a name ("French president
     Jacques Chirac"), and a capitalised title standing alone after "the", "a"
     or a possessive ("the President said"). Job descriptions after a company
-    or club name, titles after a name ("Karen Donfried, assistant secretary of
-    state") and royal or noble styles are left alone.
+    or club name, titles after a name ("Ana Ortiz, deputy
+    secretary of State") and royal or noble styles are left alone.
 
     ## Why
     The stylebook's titles entry: capitalise a formal title used directly
@@ -451,7 +453,7 @@ class FormalTitleCase(_StyleRule):
             expect=("president",),
         ),
         Example("The deal was signed by French President Jacques Chirac."),
-        Example("Karen Donfried, assistant secretary of State, spoke to the press."),
+        Example("Ana Ortiz, deputy secretary of State, spoke to the press."),
         Example("The President said the talks would go on.", expect=("President",)),
     )
 
@@ -587,17 +589,17 @@ class OnBeforeDate(_StyleRule):
     "on" between a verb or noun and a day or date: "told reporters on
     Tuesday", "met on Jan. 5". It is kept at the start of a sentence, after a
     conjunction or preposition ("but on Monday"), and next to a proper name
-    ("Putin on Tuesday"), where dropping it would juxtapose two names.
+    ("Mayor Ortiz on Friday"), where dropping it would juxtapose two names.
 
     ## Why
     The stylebook's dates entry: "on" before a day or date is usually
     surplus. The fix is unsafe because some sentences read badly without it.
 
     ## Example
-    Donfried told reporters on Tuesday that talks would start.
+    The mayor told council members on Friday that the budget would pass.
 
     ## Use instead
-    Donfried told reporters Tuesday that talks would start.
+    The mayor told council members Friday that the budget would pass.
     """
 
     code = "NL404"
@@ -1288,10 +1290,10 @@ class AbbreviationPeriods(_StyleRule):
     none in headlines.
 
     ## Example
-    She said the US will decide on a date.
+    Officials said the US would send aid.
 
     ## Use instead
-    She said the U.S. will decide on a date.
+    Officials said the U.S. would send aid.
     """
 
     code = "NL411"
@@ -1301,8 +1303,8 @@ class AbbreviationPeriods(_StyleRule):
     fixable = True
     blocks = frozenset({BlockKind.BODY, BlockKind.BLOCKQUOTE, BlockKind.LIST_ITEM})
     examples = (
-        Example("She said the US will decide on a date.", expect=("US",)),
-        Example("She said the U.S. will decide on a date."),
+        Example("Officials said the US would send aid.", expect=("US",)),
+        Example("Officials said the U.S. would send aid."),
     )
 
     def check(self, unit: Sentence, ctx: RuleContext) -> None:
@@ -1347,10 +1349,10 @@ class HeadlineAbbreviation(_StyleRule):
     headlines. The Reuters profile turns this rule off.
 
     ## Example
-    U.S. says talks with Russia to start in January
+    U.S. to send flood aid to Mozambique
 
     ## Use instead
-    US says talks with Russia to start in January
+    US to send flood aid to Mozambique
     """
 
     code = "NL412"
@@ -1361,11 +1363,11 @@ class HeadlineAbbreviation(_StyleRule):
     scope = Scope.DOCUMENT
     examples = (
         Example(
-            "U.S. says talks to start in January\n\nThe talks start soon.\n",
+            "U.S. sends flood aid to Mozambique\n\nThe aid arrives soon.\n",
             expect=("U.S.",),
-            fixed="US says talks to start in January\n\nThe talks start soon.\n",
+            fixed="US sends flood aid to Mozambique\n\nThe aid arrives soon.\n",
         ),
-        Example("US says talks to start in January\n\nThe U.S. said so.\n"),
+        Example("US sends flood aid to Mozambique\n\nThe U.S. said so.\n"),
     )
 
     def check(self, unit: Any, ctx: RuleContext) -> None:
@@ -1427,7 +1429,7 @@ class StateName(_StyleRule):
 
     def check(self, unit: Sentence, ctx: RuleContext) -> None:
         """Report state abbreviations after "City,"."""
-        if "," not in unit.text:
+        if not _hint(_HINT_STATE, unit):
             return
         abbreviations, postal = state_data()
         tokens = unit.tokens

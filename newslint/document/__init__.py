@@ -66,7 +66,7 @@ class Sentence:
 class Paragraph:
     """A block of prose: a headline, a body paragraph, a caption ..."""
 
-    __slots__ = ("_sentences", "_tokens", "doc", "end", "index", "kind", "start")
+    __slots__ = ("_sentences", "_starts", "_tokens", "doc", "end", "index", "kind", "start")
 
     def __init__(self, doc: Document, index: int, start: int, end: int, kind: BlockKind):
         self.doc = doc
@@ -75,6 +75,7 @@ class Paragraph:
         self.end = end
         self.kind = kind
         self._tokens: list[Token] | None = None
+        self._starts: list[int] | None = None
         self._sentences: list[Sentence] | None = None
 
     @property
@@ -95,12 +96,13 @@ class Paragraph:
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Return the tokens that start inside ``[start, end)``."""
         toks = self.tokens
-        starts = [t.start for t in toks] if len(toks) > 64 else None
-        if starts is not None:
-            lo = bisect.bisect_left(starts, start)
-            hi = bisect.bisect_left(starts, end)
-            return toks[lo:hi]
-        return [t for t in toks if start <= t.start < end]
+        if len(toks) <= 64:
+            return [t for t in toks if start <= t.start < end]
+        if self._starts is None:  # built once: a long paragraph has many sentences
+            self._starts = [t.start for t in toks]
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return toks[lo:hi]
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -226,10 +228,13 @@ class Document:
         i = bisect.bisect_right(self._ignored_starts, max(start, end - 1)) - 1
         return i >= 0 and self.ignored[i][1] > start
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """Return the paragraph holding prose offset ``offset``."""
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

@@ -9,12 +9,14 @@ convention) and *unbalanced* otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN_DOUBLE = "\u201c"
 _CLOSE_DOUBLE = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
+_MARKS_RE = re.compile('["\u201c\u201d\u2018\u2019]')
 _OPENING_CONTEXT = " \t\r\n([{\u2014\u2013-/:;,"
 
 
@@ -87,8 +89,9 @@ def find_quotes(
         open_at: int | None = None
         open_mark = ""
         single_at: int | None = None
-        i = p_start
-        while i < p_end:
+        # Only the five mark characters matter: jump from one to the next.
+        for found in _MARKS_RE.finditer(text, p_start, p_end):
+            i = found.start()
             ch = text[i]
             if ch == '"' or ch in (_OPEN_DOUBLE, _CLOSE_DOUBLE):
                 if open_at is None:
@@ -125,7 +128,6 @@ def find_quotes(
                 if open_at is None:
                     quotes.append(Quote(single_at, i + 1, True, False))
                 single_at = None
-            i += 1
         if open_at is not None:
             nxt = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
             continued = False

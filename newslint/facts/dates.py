@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 MONTHS: dict[str, int] = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
@@ -289,8 +289,3 @@ def find_dateline(text: str, *, year: int | None = None) -> tuple[DateMention, d
             return None
         return shifted, date(chosen_year, mention.month, mention.day)
     return None
-
-
-def file_date(timestamp: float) -> date:
-    """Return the local calendar date of a file modification time."""
-    return datetime.fromtimestamp(timestamp).date()

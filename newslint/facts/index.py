@@ -1,9 +1,7 @@
 """Compiled lookups over the knowledge base: organisation names and titles.
 
-Both indexes pair one compiled regex (to find candidates in copy) with a dict
-keyed by :func:`~newslint.facts.text.fold` (to say what a candidate is). They
-are built on first use, because compiling a few hundred alternatives costs
-more than the linter's start-up budget allows for rules that may never run.
+Both are :class:`~newslint.facts.text.PhraseIndex` word tries keyed by
+:func:`~newslint.facts.text.fold`, built on first use.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from newslint.facts.records import Office, Organisation
-from newslint.facts.text import compile_phrases, fold, is_respelling
+from newslint.facts.text import PhraseIndex, fold, is_respelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,17 +48,16 @@ class NameIndex:
     def __init__(self, organisations: Iterable[Organisation]) -> None:
         self._forms: dict[str, NameForm] = {}
         self._wrong: dict[str, str] = {}
-        phrases: list[str] = []
+        self._phrases: PhraseIndex[NameForm] = PhraseIndex(hyphens=True)
         for org in organisations:
-            self._forms[fold(org.name)] = NameForm(org, wrong=False, respelling=False)
-            phrases.append(org.name)
+            self._add(org.name, NameForm(org, wrong=False, respelling=False))
             for form in org.wrong:
-                self._forms[fold(form)] = NameForm(
-                    org, wrong=True, respelling=is_respelling(form, org.name)
-                )
+                self._add(form, NameForm(org, wrong=True, respelling=is_respelling(form, org.name)))
                 self._wrong[form] = org.name
-                phrases.append(form)
-        self._pattern = compile_phrases(phrases, hyphens=True)
+
+    def _add(self, written: str, form: NameForm) -> None:
+        self._forms[fold(written)] = form
+        self._phrases.add(written, form)
 
     @property
     def wrong_to_official(self) -> Mapping[str, str]:
@@ -73,10 +70,8 @@ class NameIndex:
 
     def finditer(self, text: str) -> Iterator[NameMatch]:
         """Yield every known name in ``text``, official or wrong, left to right."""
-        for m in self._pattern.finditer(text):
-            form = self._forms.get(fold(m.group()))
-            if form is not None:
-                yield NameMatch(m.start(), m.end(), m.group(), form)
+        for start, end, form in self._phrases.finditer(text):
+            yield NameMatch(start, end, text[start:end], form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,22 +90,21 @@ class TitleMatch:
 
 
 class TitleIndex:
-    """Specific and generic titles of every office, and a regex for them."""
+    """Specific and generic titles of every office, found word by word."""
 
     def __init__(self, offices: Iterable[Office]) -> None:
         specific: dict[str, Office] = {}
         generic: dict[str, list[Office]] = {}
-        phrases: list[str] = []
+        self._phrases: PhraseIndex[str] = PhraseIndex(hyphens=False)
         for office in offices:
             for title in office.titles:
                 specific[fold(title, hyphens=False)] = office
-                phrases.append(title)
+                self._phrases.add(title, title)
             for title in office.generic_titles:
                 generic.setdefault(fold(title, hyphens=False), []).append(office)
-                phrases.append(title)
+                self._phrases.add(title, title)
         self._specific = specific
         self._generic = {k: tuple(v) for k, v in generic.items()}
-        self._pattern = compile_phrases(phrases, hyphens=False)
 
     def resolve(self, title: str) -> TitleMatch | None:
         """Return the office(s) ``title`` names, or None for an unknown title."""
@@ -118,8 +112,8 @@ class TitleIndex:
 
     def finditer(self, text: str) -> Iterator[TitleMatch]:
         """Yield every known title in ``text``, longest first at each position."""
-        for m in self._pattern.finditer(text):
-            found = self._match(m.start(), m.end(), m.group())
+        for start, end, _title in self._phrases.finditer(text):
+            found = self._match(start, end, text[start:end])
             if found is not None:
                 yield found
 

@@ -93,7 +93,7 @@ class _Locator:
     def key(self, table: str, index: int, key: str) -> int | None:
         start = self.row(table, index)
         if start is None:
-            return self._anywhere(key)
+            return self.top(key)
         pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
         for number in range(start + 1, len(self.lines) + 1):
             line = self.lines[number - 1]
@@ -104,9 +104,7 @@ class _Locator:
         return start
 
     def top(self, key: str) -> int | None:
-        return self._anywhere(key)
-
-    def _anywhere(self, key: str) -> int | None:
+        """Return the first line that assigns ``key`` or opens it as a table."""
         pattern = re.compile(
             rf"^\s*(?:\[+\s*{re.escape(key)}\s*\]+|[\"']?{re.escape(key)}[\"']?\s*=)"
         )

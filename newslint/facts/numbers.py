@@ -71,6 +71,10 @@ _CHANGE_RE = re.compile(
 )
 
 
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A stated count of people in one category, with its span in the text."""
@@ -102,10 +106,6 @@ def parse_number(text: str) -> int | None:
         if len(words) > 1:
             value += _WORDS.get(words[1], 0) or _UNITS.get(words[1], 0)
     return int(value * scale)
-
-
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9}  # fmt: skip
 
 
 def find_counts(sentence: str, offset: int = 0) -> list[Count]:

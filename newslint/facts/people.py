@@ -1,7 +1,9 @@
 """Find a title paired with a person's name: "NATO Secretary General Jens Stoltenberg".
 
 Only the AP shape *title directly before a full or last name* is read; it
-is the form in which copy asserts that someone holds an office. A pairing is
+is the form in which copy asserts that someone holds an office. A shared
+title ("President") counts only when capitalised: lower-case, it is usually a
+job description ("company president Lee"). A pairing is
 skipped when a word in front changes its meaning ("former", "then", "acting",
 "Deputy", "Vice") or when another capitalised word in front makes the title
 part of a longer one ("Ukrainian President ..." is not the US president;
@@ -36,6 +38,13 @@ _PARTICLES = frozenset(
     {
         "de", "da", "di", "du", "dos", "das", "del", "della", "van", "von", "der", "den",
         "ter", "bin", "bint", "ibn", "al", "el", "la", "le",
+    }
+)  # fmt: skip
+_CALENDAR = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
     }
 )  # fmt: skip
 _WORD_RE = re.compile(r"[^\s,;:()\[\]\"“”!?]+")
@@ -87,6 +96,8 @@ def titled_names(text: str, start: int, end: int, kb: KnowledgeBase) -> Iterator
         )
         if _qualified(text, start, title.start) or _SUFFIX_RE.match(text, title.end):
             continue
+        if not title.specific and not title.text[:1].isupper():
+            continue  # "company president Lee": a job description, not a formal title
         named = _name_after(text, title.end, end, kb)
         if named is None:
             continue
@@ -96,6 +107,8 @@ def titled_names(text: str, start: int, end: int, kb: KnowledgeBase) -> Iterator
 
 def _qualified(text: str, floor: int, at: int) -> bool:
     """Return True when the word before ``at`` changes what the title means."""
+    if at > floor and text[at - 1] in "-\u2010\u2011":
+        return True  # "then-NATO Secretary General", "ex-Prime Minister"
     before = text[floor:at]
     m = re.search(r"([\w'’.\-]+)([.!?]?[\"”’)]?)\s+$", before)
     if m is None:
@@ -132,6 +145,8 @@ def _name_after(
         core = re.sub(r"(?:['’]s|['’])$", "", token).rstrip(".")
         if not core:
             break
+        if core.lower() in _CALENDAR:
+            break  # "President Bush Monday said"
         if core[0].isupper() or (core.lower() in _PARTICLES and words):
             end = w.start() + len(core)
             if token.endswith(".") and _is_initial(core):
@@ -149,6 +164,8 @@ def _name_after(
     if not words:
         return None
     for count in range(len(words), 0, -1):
+        if count == 1 and len(words) > 1:
+            break  # "Lee Scott" is not "Lee": a surname alone must be the whole name
         name = text[words[0][0] : words[count - 1][1]]
         persons = kb.people_named(name)
         if persons:

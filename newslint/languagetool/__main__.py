@@ -28,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_check.add_argument("--url", help="use a running server instead of starting one")
     p_check.add_argument("--language", default="en-US")
     p_check.add_argument("--no-cache", action="store_true")
+    p_bench = sub.add_parser("bench", help="words/s on a folder of articles: cold, warm, cached")
+    p_bench.add_argument("folder", help="folder of .txt/.md/.html articles")
+    p_bench.add_argument("--limit", type=int, default=0, help="only the first N files")
+    p_bench.add_argument("--url", help="use a running server (cold then excludes start-up)")
     args = parser.parse_args(argv)
 
     try:
@@ -35,6 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.languagetool.installer import install
 
             install(force=args.force, method=args.method, check=not args.no_verify)
+            return 0
+        if args.command == "bench":
+            from newslint.languagetool.bench import run_bench
+
+            print(run_bench(args.folder, limit=args.limit, url=args.url))
             return 0
         if args.command == "status":
             from newslint.languagetool.status import status

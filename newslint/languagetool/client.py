@@ -20,11 +20,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from newslint.languagetool.errors import LanguageToolError
+from newslint.languagetool.errors import CheckTimeLimit, LanguageToolError
 from newslint.languagetool.match import Match, parse_matches
 from newslint.languagetool.settings import CheckSettings
 
-DEFAULT_TIMEOUT = 60.0  # per socket operation; the server gives up on a check after 30 s
+DEFAULT_TIMEOUT = 90.0  # per socket operation; the server gives up on a check after 60 s
 MAX_ERROR_BODY = 300
 _LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -65,7 +65,9 @@ class Client:
                 body = response.read()
         except urllib.error.HTTPError as exc:
             detail = _one_line(exc.read().decode("utf-8", "replace")) if exc.fp else ""
-            raise LanguageToolError(
+            # LanguageTool's own per-check limit ("Checking took longer than 60.0 seconds").
+            kind = CheckTimeLimit if "took longer than" in detail else LanguageToolError
+            raise kind(
                 f"LanguageTool at {self.base_url} answered HTTP {exc.code}"
                 + (f": {detail}" if detail else "")
             ) from None
@@ -131,6 +133,13 @@ class Client:
         except LanguageToolError as exc:
             raise LanguageToolError(f"LanguageTool at {self.base_url}: {exc}") from None
 
+    def _check_or_none(self, text: str, settings: CheckSettings) -> list[Match] | None:
+        """Check one text; None when the server gave up on it (its time limit)."""
+        try:
+            return self.check_one(text, settings)[0]
+        except CheckTimeLimit:
+            return None
+
     def check_many(
         self,
         texts: Sequence[str],
@@ -138,24 +147,26 @@ class Client:
         *,
         workers: int = 2,
         on_result: Callable[[int, list[Match]], None] | None = None,
-    ) -> list[list[Match]]:
+    ) -> list[list[Match] | None]:
         """Check texts concurrently; return their matches in input order.
 
-        The first failure cancels the requests not yet sent and is raised;
-        ``on_result`` (e.g. a cache write) runs for each text checked before it.
+        A text the server gave up on (its per-check time limit) gets None and
+        the others carry on. Any other failure cancels the requests not yet
+        sent and is raised. ``on_result`` (e.g. a cache write) runs for each
+        text checked before that.
         """
         results: list[list[Match] | None] = [None] * len(texts)
         if not texts:
             return []
         if workers <= 1 or len(texts) == 1:
             for index, text in enumerate(texts):
-                results[index] = self.check_one(text, settings)[0]
-                if on_result is not None:
-                    on_result(index, results[index] or [])
-            return [r or [] for r in results]
+                results[index] = found = self._check_or_none(text, settings)
+                if on_result is not None and found is not None:
+                    on_result(index, found)
+            return results
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="languagetool") as pool:
-            futures: dict[Future[tuple[list[Match], str | None]], int] = {
-                pool.submit(self.check_one, text, settings): index
+            futures: dict[Future[list[Match] | None], int] = {
+                pool.submit(self._check_or_none, text, settings): index
                 for index, text in enumerate(texts)
             }
             done, pending = wait(futures, return_when=FIRST_EXCEPTION)
@@ -168,9 +179,9 @@ class Client:
                     failure = failure or exc
                     continue
                 index = futures[future]
-                results[index] = future.result()[0]
-                if on_result is not None:
-                    on_result(index, results[index] or [])
+                results[index] = found = future.result()
+                if on_result is not None and found is not None:
+                    on_result(index, found)
             if failure is not None:
                 raise failure
-        return [r or [] for r in results]
+        return results

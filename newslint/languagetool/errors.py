@@ -15,3 +15,12 @@ class LanguageToolError(Exception):
     def __init__(self, message: str) -> None:
         # One line, whatever the cause carried (Java stack traces, HTML pages).
         super().__init__(" ".join(message.split()))
+
+
+class CheckTimeLimit(LanguageToolError):
+    """The server gave up on one text after its time limit; the server itself is fine.
+
+    Not fatal for a run: that text goes unchecked (and uncached), the rest
+    carry on. A pathological paragraph, or a machine under heavy load, must
+    not switch LanguageTool off for every other article.
+    """

@@ -39,7 +39,7 @@ DEFAULT_START_TIMEOUT = 90.0
 STOP_TIMEOUT = 5.0
 PORT_ATTEMPTS = 3
 # Server-side bound on one check, so a pathological paragraph cannot pin a core.
-MAX_CHECK_MILLIS = 30_000
+MAX_CHECK_MILLIS = 60_000
 MAX_TEXT_LENGTH = 200_000
 
 

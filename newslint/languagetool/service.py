@@ -52,6 +52,7 @@ class Stats:
     requests: int = 0
     words_sent: int = 0
     check_seconds: float = 0.0
+    unchecked: int = 0  # texts the server gave up on (its per-check time limit)
     start_seconds: float | None = None
 
 
@@ -179,7 +180,8 @@ class LanguageTool:
         """Return LanguageTool's matches for each text (code-point offsets into that text).
 
         Blank texts get no request. Cached texts get no request. The rest are
-        sent concurrently.
+        sent concurrently. A text the server gave up on (its time limit) gets
+        no matches and counts in ``stats.unchecked``.
 
         Raises:
             LanguageToolError: one line saying what went wrong.
@@ -235,7 +237,8 @@ class LanguageTool:
 
         began = time.monotonic()
         try:
-            client.check_many(unique, settings, workers=self.workers, on_result=store)
+            answers = client.check_many(unique, settings, workers=self.workers, on_result=store)
+            self.stats.unchecked += sum(1 for a in answers if a is None)
         except LanguageToolError as exc:
             self._failure = self._explain(exc)
             raise self._failure from None

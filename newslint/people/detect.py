@@ -86,24 +86,29 @@ def strip_possessive(text: str) -> tuple[str, bool]:
 def flatten(doc: Document) -> list[Tok]:
     """Return the document's tokens with paragraph and sentence positions."""
     out: list[Tok] = []
+    append = out.append
+    word = TokenKind.WORD
     sentence = 0
     for p in doc.paragraphs:
         headline = p.kind in _HEADLINE_KINDS
+        index = p.index
         toks = p.tokens
+        n = len(toks)
         k = 0
         for s in p.sentences:
+            end = s.end
             first_word = True
-            while k < len(toks) and toks[k].start < s.end:
+            while k < n and toks[k].start < end:
                 t = toks[k]
-                initial = False
-                if t.kind is TokenKind.WORD and first_word:
-                    initial = True
+                if first_word and t.kind is word:
+                    append(Tok(t, index, sentence, True, headline))
                     first_word = False
-                out.append(Tok(t, p.index, sentence, initial, headline))
+                else:
+                    append(Tok(t, index, sentence, False, headline))
                 k += 1
             sentence += 1
-        while k < len(toks):  # tokens after the last sentence end (rare)
-            out.append(Tok(toks[k], p.index, max(sentence - 1, 0), False, headline))
+        while k < n:  # tokens after the last sentence end (rare)
+            append(Tok(toks[k], index, max(sentence - 1, 0), False, headline))
             k += 1
     return out
 
@@ -116,10 +121,37 @@ class Detector:
         self.text = doc.text
         self.lex: Lexicon = lexicon()
         self.toks = flatten(doc)
+        # One pass: each token's name class, where each sentence's tokens
+        # are, and where the lower-case words the rules look up are.
+        classes: list[str | None] = []
+        self.sentence_range: dict[int, tuple[int, int]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        word = TokenKind.WORD
+        particles = self.lex.particles
+        by_word = self._by_word
+        ranges = self.sentence_range
+        for i, t in enumerate(self.toks):
+            tok = t.token
+            first = ranges.get(t.sentence)
+            ranges[t.sentence] = (i, i + 1) if first is None else (first[0], i + 1)
+            if tok.kind is not word:
+                classes.append(None)
+                continue
+            text = tok.text
+            if text[0].isupper() or "-" in text or text in particles:
+                classes.append(self._classify(tok))
+            else:
+                classes.append(None)
+                by_word.setdefault(text, []).append(i)
+        self.classes = classes
         self.mentions: list[Mention] = []
         # Single capitalised words with no evidence, kept for the second pass.
         self.bare: list[tuple[int, int]] = []  # (tok index start, end) of weak runs
         self._title_cache: dict[int, bool] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """Return the indices of the tokens spelt ``word`` (a lower-case word)."""
+        return self._by_word.get(word, [])
 
     # -- token classes -------------------------------------------------
     def _word(self, i: int) -> Token | None:
@@ -131,35 +163,41 @@ class Detector:
 
     def name_class(self, i: int) -> str | None:
         """Return "cap", "initial", "particle", "honorific", "calendar" or None."""
-        t = self._word(i)
-        if t is None:
-            return None
-        text, _ = strip_possessive(t.text)
-        low = text.casefold()
-        first = text[0]
-        if first.isupper():
-            if low in self.lex.honorifics:
-                return "honorific"
-            if low in self.lex.calendar_words:
-                return "calendar"
-            if low in self.lex.stop_words:
-                return None
-            if _INITIALS_RE.match(text):
-                if low in self.lex.not_initials or low.replace(".", "") in self.lex.stop_words:
-                    return None
-                return "initial"
-            letters = [c for c in text if c.isalpha()]
-            if len(letters) > 1 and all(c.isupper() for c in letters):
-                return None  # an acronym: NATO, BBC
-            if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
-                return None  # "Kong-based", "Wal-mart"
-            return "cap"
-        if low in self.lex.particles:
-            return "particle"
-        head, sep, rest = text.partition("-")
-        if sep and head.casefold() in self.lex.particles and rest[:1].isupper():
-            return "cap"  # al-Assad
+        if 0 <= i < len(self.classes):
+            return self.classes[i]
         return None
+
+    def _classify(self, t: Token) -> str | None:
+        if t.kind is not TokenKind.WORD:
+            return None
+        text = t.text
+        lex = self.lex
+        if not text[0].isupper():
+            if text in lex.particles:
+                return "particle"
+            if "-" in text:
+                head, _, rest = text.partition("-")
+                if head in lex.particles and rest[:1].isupper():
+                    return "cap"  # al-Assad
+            return None
+        text, _ = strip_possessive(text)
+        low = text.casefold()
+        if low in lex.honorifics:
+            return "honorific"
+        if low in lex.calendar_words:
+            return "calendar"
+        if low in lex.stop_words:
+            return None
+        if _INITIALS_RE.match(text) or (len(text) == 1 and text.isalpha()):
+            if low in lex.not_initials or low.replace(".", "") in lex.stop_words:
+                return None
+            return "initial"
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return None  # an acronym: NATO, BBC
+        if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
+            return None  # "Kong-based", "Wal-mart"
+        return "cap"
 
     def _gap_ok(self, a: int, b: int) -> bool:
         """Return True when tokens a and b (a < b) are joined by blanks or an initial's dot."""
@@ -174,9 +212,9 @@ class Detector:
         """Return the mentions found by the first pass (evidence-bearing runs)."""
         i = 0
         n = len(self.toks)
+        classes = self.classes
         while i < n:
-            cls = self.name_class(i)
-            if cls is None:
+            if classes[i] is None:
                 i += 1
                 continue
             j = self._extend(i)
@@ -329,6 +367,13 @@ class Detector:
             cached = bool(words) and caps * 5 >= len(words) * 3
             self._title_cache[p] = cached
         return cached
+
+    def _is_particle(self, k: int) -> bool:
+        """Return True for "de", "bin" ... and a capitalised "De" that is no given name."""
+        if self.classes[k] == "particle":
+            return True
+        low = self._lower(k)
+        return low in self.lex.particles and low not in self.lex.given_gender
 
     def _lower(self, k: int) -> str:
         return strip_possessive(self.toks[k].token.text)[0].casefold()
@@ -532,7 +577,7 @@ class Detector:
         end = last_tok.token.start + len(words[-1])
         # Surname: the last word with the particles before it.
         s = len(name_idx) - 1
-        while s > 0 and self.name_class(name_idx[s - 1]) == "particle":
+        while s > 0 and self._is_particle(name_idx[s - 1]):
             s -= 1
         surname_start = self.toks[name_idx[s]].token.start
         surname = " ".join(words[s:])

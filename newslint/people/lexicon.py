@@ -28,6 +28,7 @@ class Lexicon:
     calendar_words: frozenset[str]
     given_gender: dict[str, str]  # given name (lower-case) -> "m", "f" or ""
     speech_verbs: frozenset[str]
+    core_speech_verbs: frozenset[str]
 
     def is_given(self, word: str) -> bool:
         """Return True when ``word`` is a known given name."""
@@ -42,6 +43,7 @@ def _words(table: dict[str, list[str]], key: str) -> frozenset[str]:
 def lexicon() -> Lexicon:
     """Return the lexicon, loading ``rules/data/people.toml`` on first call."""
     data = load_data("data/people.toml")
+    speech = load_data("data/attribution.toml")["speech"]
     words = data["words"]
     given: dict[str, str] = {}
     names = data["given_names"]
@@ -64,7 +66,6 @@ def lexicon() -> Lexicon:
         stop_words=_words(words, "stop_words"),
         calendar_words=_words(words, "calendar_words"),
         given_gender=given,
-        speech_verbs=frozenset(
-            w.casefold() for w in load_data("data/attribution.toml")["speech"]["verbs"]
-        ),
+        speech_verbs=frozenset(w.casefold() for w in speech["verbs"]),
+        core_speech_verbs=frozenset(w.casefold() for w in speech["core"]),
     )

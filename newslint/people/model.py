@@ -10,7 +10,7 @@ from newslint.document import Document, Token, TokenKind
 from newslint.people.detect import Detector, Mention, Tok, strip_possessive
 from newslint.people.lexicon import lexicon
 
-_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f", "HE": "m", "SHE": "f"}
 _PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl", "countess"})
 
 
@@ -73,6 +73,12 @@ class Person:
         return votes.pop() if len(votes) == 1 else ""
 
     @property
+    def titled_gender(self) -> str:
+        """Return the gender that courtesy titles ("Mr", "Ms") give, or ""."""
+        votes = {m.gender for m in self.names if m.honorific and m.gender}
+        return votes.pop() if len(votes) == 1 else ""
+
+    @property
     def titles(self) -> list[str]:
         """Return the distinct titles given to the person, in order."""
         seen: dict[str, str] = {}
@@ -125,13 +131,13 @@ class People:
             mentions = []
             for m in sorted(p.mentions, key=lambda m: m.start):
                 s, e = doc.to_source(m.start, m.end)
-                loc = doc.lines.location(s)
+                line = doc.lines.line_of(s)
                 mentions.append(
                     {
                         "start": s,
                         "end": e,
-                        "line": loc.line,
-                        "column": loc.column,
+                        "line": line + 1,
+                        "column": s - doc.lines.line_start(line) + 1,
                         "text": doc.source[s:e],
                         "kind": m.kind,
                     }
@@ -306,14 +312,14 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
     new: list[Mention] = []
     for i, t in enumerate(toks):
         tok = t.token
-        gender = _SUBJECT_PRONOUNS.get(tok.norm)
+        gender = _SUBJECT_PRONOUNS.get(tok.text)
         if gender is None or t.headline:
             continue
         opens = t.initial
         speech = False
         nxt = toks[i + 1].token if i + 1 < len(toks) else None
         prev = toks[i - 1].token if i > 0 else None
-        if nxt is not None and nxt.norm in lex.speech_verbs and nxt.kind is TokenKind.WORD:
+        if nxt is not None and nxt.norm in lex.core_speech_verbs and nxt.kind is TokenKind.WORD:
             speech = True
         if prev is not None and prev.norm in ("said", "says", "added", "told"):
             speech = True
@@ -335,12 +341,14 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
             continue
         pid = ids.pop()
         person = people.persons[pid]
-        known = person.gender
+        known = person.gender  # from courtesy titles and given names
         if known and known != gender:
-            # Not attached; kept as a possible slip when the person was the
-            # speaker just before ("Ms Taylor said ... He added ...").
+            # Not attached. Against a courtesy title it is kept as a possible
+            # slip when the person spoke just before ("Ms Taylor said ... He
+            # added"); against a given name alone it is probably someone else.
             antecedent = pool[-1]
-            if not same and _is_speaker(antecedent, toks, lex.speech_verbs):
+            titled = person.titled_gender
+            if titled and not same and _is_speaker(antecedent, toks, lex.core_speech_verbs):
                 people.pronoun_conflicts.append((_pronoun(tok, t, gender, -1), antecedent))
             continue
         m = _pronoun(tok, t, gender, pid)

@@ -34,6 +34,7 @@ class Spelling:
     spans: list[tuple[int, int]] = field(default_factory=list)
     givens: set[str] = field(default_factory=set)  # given names it appears with
     persons: set[int] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # "Mr" / "Ms" of its users
     person_uses: int = 0  # uses recognised as person mentions
     full_start: int = -1  # first full-name use (an introduction)
 
@@ -73,6 +74,9 @@ def find_variants(people: People) -> list[Variant]:
         sp.person_uses += 1
         if m.person >= 0:
             sp.persons.add(m.person)
+            gender = people.persons[m.person].gender
+            if gender:
+                sp.genders.add(gender)
         if m.kind == "full":
             sp.givens.add(m.given.casefold())
             if sp.full_start < 0:
@@ -103,16 +107,30 @@ def find_variants(people: People) -> list[Variant]:
     # Capitalised words that are no recognised mention may still be slips:
     # "The Bsh administration", "allowing Ferrerro to take advantage".
     givens_anywhere = {m.given.casefold() for m in people.mentions if m.kind == "full"}
+    # Only a word that could be one slip from a proven surname is worth a look.
+    shapes = {
+        (form[:1].casefold(), len(form) + d)
+        for form, sp in spellings.items()
+        if sp.person_uses
+        for d in (-1, 0, 1)
+    }
+    classes = det.classes
     for i, t in enumerate(det.toks):
+        if classes[i] != "cap":
+            continue
         tok = t.token
-        if tok.kind is not TokenKind.WORD or tok.start in covered:
+        if tok.start in covered:
             continue
-        if det.name_class(i) != "cap":
-            continue
+        text = tok.text
+        if (text[:1].casefold(), len(text)) not in shapes and (
+            text[:1].casefold(),
+            len(text) - 2,
+        ) not in shapes:
+            continue  # (the second shape allows for a possessive 's)
         if _in_long_run(det, i):
             continue
         word, _ = strip_possessive(tok.text)
-        if "-" in word or not word.isalpha() or word.casefold() in lex.demonyms:
+        if not word.replace("-", "").isalpha() or word.casefold() in lex.demonyms:
             continue
         sp = spellings.setdefault(word, Spelling(word))
         sp.spans.append((tok.start, tok.start + len(word)))
@@ -161,6 +179,8 @@ def _plausible(sp: Spelling, maj: Spelling, kind: str) -> bool:
     # A tie: the spelling of the full-name introduction wins.
     if sp.count == maj.count and (maj.full_start < 0 or sp.full_start >= 0):
         return False
+    if sp.genders and maj.genders and not (sp.genders & maj.genders):
+        return False  # "Mr Blair" and "Ms Bair" are two people
     # Two people ("Sheila Bair" and "Tony Blair") are no slip.
     return not (sp.givens and maj.givens and not (sp.givens & maj.givens))
 

@@ -8,7 +8,9 @@ exact code-point span is kept in ``charOffset``/``charLength``.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
+from urllib.parse import quote
 
 from newslint import __version__
 from newslint.diagnostics import Diagnostic, Severity
@@ -16,6 +18,11 @@ from newslint.runner import Run
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    """Return ``path`` as a SARIF ``uri`` (an RFC 3986 URI reference, %-escaped)."""
+    return quote(path.replace(os.sep, "/"), safe="/")
 
 
 def _region(d: Diagnostic) -> dict[str, Any]:
@@ -37,7 +44,7 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
         "level": _LEVEL[d.severity],
         "message": {"text": d.message},
         "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": d.path}, "region": _region(d)}}
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": _region(d)}}
         ],
         "properties": {"category": d.category.value, "name": d.name, "source": d.source},
     }
@@ -51,7 +58,7 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
                 "id": i,
                 "message": {"text": r.label},
                 "physicalLocation": {
-                    "artifactLocation": {"uri": d.path},
+                    "artifactLocation": {"uri": _uri(d.path)},
                     "region": {
                         "charOffset": r.span.start,
                         "charLength": len(r.span),
@@ -71,7 +78,7 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
                 "description": {"text": d.fix.title},
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": d.path},
+                        "artifactLocation": {"uri": _uri(d.path)},
                         "replacements": [
                             {
                                 "deletedRegion": {
@@ -132,7 +139,8 @@ def run_to_sarif(run: Run) -> dict[str, Any]:
                     }
                 ],
                 "artifacts": [
-                    {"location": {"uri": f.path}} for f in sorted(run.files, key=lambda f: f.path)
+                    {"location": {"uri": _uri(f.path)}}
+                    for f in sorted(run.files, key=lambda f: f.path)
                 ],
                 "results": [
                     _result(d, index) for d in sorted(diagnostics, key=lambda d: d.sort_key)

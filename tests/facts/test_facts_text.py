@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.facts.text import compile_phrases, fold, is_respelling
+from newslint.facts.text import PhraseIndex, fold, is_respelling
 
 
 @pytest.mark.parametrize(
@@ -34,12 +34,55 @@ def test_respelling_versus_wrong_word() -> None:
     assert not is_respelling("World Health Organization", "World Health Organization")
 
 
-def test_compiled_phrases_respect_boundaries_and_acronym_case() -> None:
-    pattern = compile_phrases(["WHO chief", "Health Organization"], hyphens=False)
-    assert [m.group() for m in pattern.finditer("the WHO chief and the who chief")] == ["WHO chief"]
-    assert not pattern.search("World-Health Organizations")
+def index(*phrases: str, hyphens: bool = True) -> PhraseIndex[str]:
+    found: PhraseIndex[str] = PhraseIndex(hyphens=hyphens)
+    for phrase in phrases:
+        found.add(phrase, phrase)
+    return found
 
 
-def test_compiled_phrases_accept_missing_accents() -> None:
-    pattern = compile_phrases(["Médecins Sans Frontières"])
-    assert pattern.search("Medecins Sans Frontieres said")
+def found(idx: PhraseIndex[str], text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in idx.finditer(text)]
+
+
+def test_short_acronyms_keep_their_case() -> None:
+    idx = index("WHO chief", "NATO chief", hyphens=False)
+    assert found(idx, "the WHO chief and the who chief") == ["WHO chief"]
+    assert found(idx, "the Nato chief") == ["Nato chief"]
+
+
+def test_words_must_be_whole() -> None:
+    idx = index("Health Organization")
+    assert found(idx, "World-Health Organizations") == []
+    assert found(idx, "Health Organization's") == ["Health Organization"]
+
+
+def test_longest_phrase_wins_and_matching_resumes_after_it() -> None:
+    idx = index("Federal Reserve Bank", "Federal Reserve Bank of New York", "New York")
+    text = "the Federal Reserve Bank of New York, not New York"
+    assert found(idx, text) == ["Federal Reserve Bank of New York", "New York"]
+
+
+def test_gaps_may_be_line_breaks_or_commas_but_not_sentence_ends() -> None:
+    idx = index("United Nations Educational, Scientific and Cultural Organization")
+    assert found(idx, "United Nations Educational,\nScientific and Cultural Organization")
+    assert not found(idx, "United Nations Educational. Scientific and Cultural Organization")
+
+
+def test_hyphens_split_words_only_when_asked() -> None:
+    assert found(index("Secretary General", hyphens=False), "a Secretary-General") == [
+        "Secretary-General"
+    ]
+    assert found(index("Co operation"), "Co-operation") == []
+
+
+def test_phrases_accept_missing_accents_and_dotted_abbreviations() -> None:
+    assert found(index("Médecins Sans Frontières"), "Medecins Sans Frontieres said")
+    assert found(index("U.S. Census Bureau"), "the US Census Bureau") == ["US Census Bureau"]
+    assert found(index("US Census Bureau"), "the U.S. Census Bureau's") == ["U.S. Census Bureau"]
+    assert found(index("People's Bank of China"), "the People’s Bank of China") == [
+        "People’s Bank of China"
+    ]
+    assert found(
+        index("Federal Reserve Bank of St. Louis"), "the Federal Reserve Bank of St.\nLouis"
+    )

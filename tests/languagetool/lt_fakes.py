@@ -76,6 +76,7 @@ class FakeLanguageTool:
         """Return the base URL."""
         assert self.server is not None
         host, port = self.server.server_address[:2]
+        assert isinstance(host, str)
         return f"http://{host}:{port}"
 
     @property

@@ -125,7 +125,7 @@ def test_check_many_keeps_order(fake_lt: StartFake) -> None:
     fake = fake_lt(flag_word("go"))
     texts = [f"Paragraph {i}: he go." if i % 2 else f"Paragraph {i}." for i in range(12)]
     results = Client(fake.url).check_many(texts, SETTINGS, workers=3)
-    assert [len(r) for r in results] == [i % 2 for i in range(12)]
+    assert [-1 if r is None else len(r) for r in results] == [i % 2 for i in range(12)]
 
 
 def test_check_many_raises_first_failure(fake_lt: StartFake) -> None:
@@ -230,3 +230,28 @@ def test_not_installed_is_a_clear_error() -> None:
         assert not lt.configured
         with pytest.raises(LanguageToolError, match=r"not installed.*languagetool install"):
             lt.check(["Text."], SETTINGS)
+
+
+def time_limited(request: FakeRequest) -> tuple[int, str, bytes]:
+    if "slow" in request.form.get("text", ""):
+        body = b"Error: Checking took longer than 60.0 seconds, which is this server's limit."
+        return 500, "text/plain", body
+    return flag_word("go")(request)
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_server_time_limit_skips_only_that_text(fake_lt: StartFake, workers: int) -> None:
+    fake = fake_lt(time_limited)
+    texts = ["He go home.", "A slow paragraph.", "She go home."]
+    results = Client(fake.url).check_many(texts, SETTINGS, workers=workers)
+    assert results[1] is None
+    assert [len(r or []) for r in results] == [1, 0, 1]
+
+
+def test_time_limited_text_is_not_cached(fake_lt: StartFake, tmp_path: Path) -> None:
+    fake = fake_lt(time_limited)
+    for _ in range(2):
+        with LanguageTool(url=fake.url, cache_dir=tmp_path) as lt:
+            lt.check(["He go home.", "A slow paragraph."], SETTINGS)
+            assert lt.stats.unchecked == 1
+    assert sum(r.form["text"] == "A slow paragraph." for r in fake.checks) == 2

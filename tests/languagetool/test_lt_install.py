@@ -119,7 +119,7 @@ def test_download_fallback_without_mvn(
         "(d / 'languagetool-server.jar').write_bytes(b'')\n"
     )
     monkeypatch.setattr(install_module, "_DOWNLOAD_SCRIPT", script)
-    monkeypatch.setattr(install_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     monkeypatch.setattr(install_module, "require_java", lambda: Java("java", "17.0.1"))
     found = install(check=False, report=lambda m: None)
     assert found.method == "download"
@@ -130,7 +130,7 @@ def test_download_failure_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         install_module, "_DOWNLOAD_SCRIPT", "raise SystemExit('ConnectionError: no route')"
     )
-    monkeypatch.setattr(install_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     monkeypatch.setattr(install_module, "require_java", lambda: Java("java", "17.0.1"))
     with pytest.raises(LanguageToolError, match=r"mvn is not installed.*no route"):
         install(check=False, report=lambda m: None)

@@ -185,3 +185,28 @@ def test_close_stops_the_server(installation: Installation, tmp_path: Path) -> N
     process = service.server.process
     service.close()
     assert process.poll() is not None
+
+
+def test_markdown_through_the_engine(lt: LanguageTool) -> None:
+    from newslint.document import Document
+    from newslint.engine import Linter
+    from newslint.languagetool.backend import Backend, activate
+    from newslint.languagetool.rules import RULES
+
+    assert lt.server is not None and lt.server.url is not None
+    source = (
+        "# Mayor 🎉 wins third term\r\n\r\n"
+        "The **mayor** said [on Tuesday](https://example.com/story) that he will run. "
+        "He go to *every* meeting. The council will `recieve` the recieve report.\r\n"
+    )
+    backend = Backend("on", service=LanguageTool(url=lt.server.url, use_cache=False))
+    with activate(backend):
+        found = Linter([rule() for rule in RULES]).lint(Document(source, "story.md")).diagnostics
+    got = {(d.code, d.text, d.data["external_id"]) for d in found}
+    assert ("NL801", "go", "HE_VERB_AGR") in got
+    assert ("NL802", "recieve", "MORFOLOGIK_RULE_EN_US") in got
+    for d in found:  # positions are exact in the source, never inside markup or code
+        assert source[d.span.start : d.span.end] == d.text
+    spelled = [d for d in found if d.code == "NL802"]
+    assert len(spelled) == 1  # the one in the code span is blanked
+    assert spelled[0].span.start == source.index("recieve report")

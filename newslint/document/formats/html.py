@@ -8,6 +8,7 @@ blanked. The article body is ``<article>`` when the page has one, then
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 
@@ -181,5 +182,10 @@ def extract_html(source: str) -> Extraction:
 
 
 def _is_ignored(ignored: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Return True when the whole span is blanked text."""
-    return any(s <= start and end <= e for s, e in ignored)
+    """Return True when the whole span is blanked text.
+
+    ``ignored`` is sorted and disjoint (the builder appends left to right), so
+    only the last span starting at or before ``start`` can hold it.
+    """
+    i = bisect.bisect_right(ignored, (start, float("inf"))) - 1
+    return i >= 0 and ignored[i][0] <= start and end <= ignored[i][1]

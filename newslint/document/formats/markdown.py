@@ -8,6 +8,7 @@ through replace segments that the source map remembers.
 
 from __future__ import annotations
 
+import bisect
 import html
 from functools import lru_cache
 from typing import Any
@@ -50,7 +51,9 @@ _INLINE_RE = regex.compile(
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    # Only block structure is used (inline markup is scanned with a source
+    # map below), so the inline pass is switched off: it is most of the cost.
+    return MarkdownIt("commonmark").disable("inline")
 
 
 def _line_starts(source: str) -> list[int]:
@@ -161,7 +164,7 @@ def extract_markdown(source: str) -> Extraction:
     out = TextBuilder()
     directives: list[Directive] = []
     for cm in _COMMENT_RE.finditer(source, fm_len):
-        line = source.count("\n", 0, cm.start())
+        line = bisect.bisect_right(starts, cm.start()) - 1
         if line not in prose:
             directives.append(Directive(cm.start(), cm.end(), cm.group(1).strip()))
 
@@ -172,7 +175,12 @@ def extract_markdown(source: str) -> Extraction:
         newline_end = starts[index + 1] if index + 1 < len(starts) else len(source)
         info = prose.get(index)
         if info is None or line_start < fm_len:
-            out.blank(source, line_start, newline_end)
+            if line_start >= fm_len and not source[line_start:newline_end].strip():
+                # Blank separator lines map one to one, so a fix may delete a
+                # whole paragraph together with the blank line after it.
+                out.keep(source, line_start, newline_end)
+            else:
+                out.blank(source, line_start, newline_end)
             continue
         block, kind, _first, strip_marker = info
         cursor = line_start
