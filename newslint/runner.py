@@ -275,6 +275,15 @@ class LinterFactory:
                 out.extend(codes)
         return tuple(out)
 
+    def _check_facts(self) -> None:
+        """Load newsroom fact files once, so a broken one is one config error."""
+        from newslint.facts.kb import KnowledgeBaseError, load_kb
+
+        try:
+            load_kb(self.settings.facts)
+        except KnowledgeBaseError as exc:
+            raise ConfigError(str(exc)) from None
+
     def linter_for(self, path: str) -> Linter:
         """Return the linter for one file (shared between files with equal selections)."""
         rules = self.selected(path)
@@ -287,6 +296,8 @@ class LinterFactory:
                     instances.append(cls(self.settings.rule_options(cls.code, cls.name)))
                 except ValueError as exc:
                     raise ConfigError(str(exc)) from None
+            if self.settings.facts and any(r.code.startswith("NL5") for r in rules):
+                self._check_facts()
             meta = frozenset(r.code for r in rules if r.code in ("NL002", "NL003"))
             linter = Linter(
                 instances,

@@ -209,6 +209,70 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ["NEWSLINT_CACHE_DIR"] = old
 
 
+def build_wheel(outdir: Path) -> Path:
+    """Build newslint's wheel from the checkout (no network: the build backend is local)."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), "."],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    (wheel,) = outdir.glob("newslint-*.whl")
+    return wheel
+
+
+def make_venv(folder: Path) -> Path:
+    """Create a bare virtual environment whose imports fall back on this one's packages.
+
+    The new environment has no pip and no newslint; a ``.pth`` file appends
+    the running environment's site-packages so that newslint's dependencies
+    resolve without any download. Returns the new environment's python.
+    """
+    import subprocess
+    import sys
+    import sysconfig
+
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=120
+    )
+    python = folder / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site) / "_outer_env.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return python
+
+
+def pip_install(python: Path, *args: str) -> None:
+    """Install into the environment of ``python`` with this environment's pip, offline."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [
+            sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
+            "--no-deps", "--no-index", "--no-build-isolation", "--disable-pip-version-check",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return newslint's wheel, built once per test run."""
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
 @pytest.fixture
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Remove colour and LanguageTool variables that would change output."""
