@@ -8,16 +8,14 @@ import errno
 import json
 import os
 import time
-from pathlib import Path
 
 import pytest
+from tests.conftest import Project
 from typer.testing import CliRunner, Result
 
 import newslint.runner
 from newslint.cli import app
 from newslint.runner import MAX_FILE_BYTES, InputError, decode
-
-from conftest import Project
 
 GOOD = "Council backs budget\n\nThey utilise the hall.\n"
 
@@ -43,7 +41,9 @@ def check_bad(project: Project, name: str, fragment: str) -> Result:
 
 
 def test_binary_file(project: Project) -> None:
-    (project.root / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (project.root / "photo.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
     check_bad(project, "photo.txt", "binary file")
 
 
@@ -103,7 +103,9 @@ def test_other_os_error(project: Project, monkeypatch: pytest.MonkeyPatch) -> No
     check_bad(project, "flaky.txt", "cannot read: Input/output error")
 
 
-def test_fifty_megabyte_file_fails_fast(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fifty_megabyte_file_fails_fast(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
     big = project.root / "archive.txt"
     line = b"The council met on Tuesday to approve the budget, officials said.\n\n"
     with big.open("wb") as fh:

@@ -13,12 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import REPO, Project
 from typer.testing import CliRunner, Result
 
 from newslint import __version__
 from newslint.cli import app
-
-from conftest import REPO, Project
 
 CLEAN = "Council backs budget\n\nThe council met on Tuesday.\n"
 WARN = "Council backs budget\n\nThey utilise the hall.\n"  # XT002 (warning, safe fix)
@@ -350,7 +349,13 @@ def test_fix_markdown_keeps_markup(project: Project) -> None:
 
 def test_stdin_with_stdin_filename(project: Project) -> None:
     result = run(
-        "check", "-", "--stdin-filename", "desk/story.md", "-o", "json", input=b"They *utilise* it.\n"
+        "check",
+        "-",
+        "--stdin-filename",
+        "desk/story.md",
+        "-o",
+        "json",
+        input=b"They *utilise* it.\n",
     )
     assert result.exit_code == 1
     (entry,) = json.loads(result.stdout)["files"]

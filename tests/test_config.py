@@ -144,14 +144,18 @@ def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_pyproject_unknown_key_is_reported(tmp_path: Path) -> None:
-    cfg = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nbogus = 1\n')
+    cfg = write(
+        tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.newslint]\nbogus = 1\n'
+    )
     with pytest.raises(ConfigError, match=r"pyproject.toml:5: unknown config key 'bogus'"):
         load_file(cfg)
 
 
 def test_extend_inherits_and_overrides(tmp_path: Path) -> None:
     write(tmp_path / "base.toml", 'style = "reuters"\nfail-on = "error"\naccept = ["Kyiv"]\n')
-    child = write(tmp_path / "team" / "newslint.toml", 'extend = "../base.toml"\nfail-on = "info"\n')
+    child = write(
+        tmp_path / "team" / "newslint.toml", 'extend = "../base.toml"\nfail-on = "info"\n'
+    )
     s = resolve_settings(None, config_file=child)
     assert s.style == "reuters"
     assert s.fail_on is Severity.INFO

@@ -356,7 +356,9 @@ def test_sentences_tokens_and_words() -> None:
 
 
 def test_metadata_argument_is_merged() -> None:
-    doc = Document("---\ntitle: T\n---\nBody.\n", "a.md", metadata={"file_date": dt.date(2024, 1, 1)})
+    doc = Document(
+        "---\ntitle: T\n---\nBody.\n", "a.md", metadata={"file_date": dt.date(2024, 1, 1)}
+    )
     assert doc.metadata["title"] == "T"
     assert doc.metadata["file_date"] == dt.date(2024, 1, 1)
 

@@ -28,7 +28,9 @@ from newslint.runner import MAX_FIX_PASSES, LinterFactory, lint_file, lint_sourc
 Lint = Callable[..., list[Any]]
 
 
-def diag(start: int, end: int, replacement: str, app: Applicability = Applicability.SAFE) -> Diagnostic:
+def diag(
+    start: int, end: int, replacement: str, app: Applicability = Applicability.SAFE
+) -> Diagnostic:
     loc = Location(start, 1, start + 1, start + 1)
     return Diagnostic(
         code="XT900",
@@ -118,9 +120,7 @@ def test_fix_inside_emphasis_is_exact_and_keeps_markup(lint_xt: Lint) -> None:
 
 def test_fix_across_markup_is_display_only(lint_xt: Lint) -> None:
     assert fixes(lint_xt, "We *util*ise it.\n", "a.md") == [("util*ise", "display")]
-    assert fixes(lint_xt, "<p>We util<b>ise</b> it.</p>", "a.html") == [
-        ("util<b>ise", "display")
-    ]
+    assert fixes(lint_xt, "<p>We util<b>ise</b> it.</p>", "a.html") == [("util<b>ise", "display")]
     assert fixes(lint_xt, "<p>in&#32;excess of</p>", "a.html") == [("in&#32;excess of", "display")]
 
 
@@ -189,13 +189,17 @@ def chain_pack(tmp_path: Path) -> Path:
 
 def _factory(pack: Path, *select: str) -> LinterFactory:
     settings = resolve_settings(
-        None, overrides={"rule_paths": (str(pack),), "select": select, "style": "none"}, isolated=True
+        None,
+        overrides={"rule_paths": (str(pack),), "select": select, "style": "none"},
+        isolated=True,
     )
     return LinterFactory(settings)
 
 
 def test_fix_loop_resolves_overlaps_in_later_passes(chain_pack: Path) -> None:
-    report = lint_source("A big cat sat.", "a.txt", _factory(chain_pack, "XT501", "XT502"), fix=True)
+    report = lint_source(
+        "A big cat sat.", "a.txt", _factory(chain_pack, "XT501", "XT502"), fix=True
+    )
     assert report.fixed_source == "A dog sat."
     assert report.fixes_applied == 2
     assert report.diagnostics == []

@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import Project
 from typer.testing import CliRunner
 
 from newslint import __version__
 from newslint.cli import app
-
-from conftest import Project
 
 FINDING_KEYS = {
     "rule": str,
@@ -52,7 +51,7 @@ def twin_rule(project: Project) -> None:
     """Add a second rule that flags the same word as XT002 (same start, other code)."""
     (project.pack / "twin.toml").write_text(
         'code = "XT000"\nkind = "existence"\ncategory = "typo"\nseverity = "error"\n'
-        "summary = \"Twin.\"\nmessage = \"'{match}' again.\"\ntokens = [\"utilise\"]\n",
+        'summary = "Twin."\nmessage = "\'{match}\' again."\ntokens = ["utilise"]\n',
         encoding="utf-8",
     )
 

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from tests.conftest import XT_CODES
 
 from newslint.config import resolve_settings
 from newslint.diagnostics import Category, Severity
@@ -14,8 +15,6 @@ from newslint.kinds import KINDS
 from newslint.packs import PackError, key_line, load_pack, load_rule_file, resolve_packs
 from newslint.rule import Scope
 from newslint.runner import LinterFactory, lint_source
-
-from conftest import XT_CODES
 
 GOOD = """\
 code = "XT101"
@@ -160,9 +159,7 @@ def test_substitution_and_consistency_errors(tmp_path: Path) -> None:
         'tokens = ["zork"]\n', "[swap]\n'a' = 3\n"
     )
     assert "swap value" in str(load_error(tmp_path, sub))
-    empty = GOOD.replace('"existence"', '"substitution"').replace(
-        'tokens = ["zork"]\n', "[swap]\n"
-    )
+    empty = GOOD.replace('"existence"', '"substitution"').replace('tokens = ["zork"]\n', "[swap]\n")
     assert "'swap' must be a non-empty table" in str(load_error(tmp_path, empty))
     cons = GOOD.replace('"existence"', '"consistency"').replace(
         'tokens = ["zork"]\n', 'either = [["only-one"]]\n'
@@ -250,7 +247,7 @@ def test_extra_paths_pack_file_and_error(tmp_path: Path, xt_pack: Path) -> None:
     packs = resolve_packs("none", [xt_pack, single])
     names = [p.name for p in packs]
     assert "xt" in names and "lone-rule" in names
-    with pytest.raises(PackError, match="neither a pack folder nor a .toml file"):
+    with pytest.raises(PackError, match=r"neither a pack folder nor a \.toml file"):
         resolve_packs("none", [tmp_path / "nowhere"])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 import regex
+from tests.conftest import write_xt_pack
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,8 +19,6 @@ from newslint.diagnostics import Applicability, Diagnostic
 from newslint.document import Document
 from newslint.fix import applicable, apply_edits
 from newslint.runner import LinterFactory, lint_source
-
-from conftest import write_xt_pack
 
 FRAGMENTS = [
     # prose and the words the XT rules flag
@@ -43,9 +42,9 @@ FRAGMENTS = [
     "http://example.com/utilise", "www.x.org",
 ]  # fmt: skip
 
-documents = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=40
-).map("".join)
+documents = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=40).map(
+    "".join
+)
 paths = st.sampled_from(["story.txt", "story.md", "story.html"])
 
 FIXED_TEXT = regex.compile(r"(?i)^(?:utilise|in excess of|advis[eo]r|\d+ per cent)$")
@@ -110,9 +109,7 @@ def expected_fix(source: str, diagnostics: list[Diagnostic], unsafe: bool) -> st
 
 
 @given(documents, paths)
-def test_findings_map_exactly_to_the_source(
-    factory: LinterFactory, source: str, path: str
-) -> None:
+def test_findings_map_exactly_to_the_source(factory: LinterFactory, source: str, path: str) -> None:
     report = lint_source(source, path, factory)
     assert report.error is None, report.error
     check_positions(source, report.diagnostics)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from tests.conftest import every_rule, rule_id
 
 from newslint.checks import BUILTIN_RULES
 from newslint.data import rules_root
@@ -21,8 +22,6 @@ from newslint.packs import load_pack, resolve_packs
 from newslint.registry import Registry, RegistryError, is_selected
 from newslint.rule import CODE_RE, NAME_RE, Rule
 from newslint.testing import load_fixture
-
-from conftest import every_rule, rule_id
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DIR = REPO / "tests" / "fixtures" / "rules"

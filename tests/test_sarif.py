@@ -13,11 +13,10 @@ from typing import Any
 import jsonschema
 import pytest
 import regex
+from tests.conftest import DATA, Project
 from typer.testing import CliRunner
 
 from newslint.cli import app
-
-from conftest import DATA, Project
 
 SCHEMA_PATH = DATA / "sarif-schema-2.1.0.json"
 # RFC 3986 URI-reference characters: unreserved, sub-delims, ":@/?#", %-escapes.
@@ -86,7 +85,9 @@ def test_sarif_with_findings_fixes_and_related(
     }
 
 
-def test_sarif_columns_are_utf16(project: Project, validator: jsonschema.protocols.Validator) -> None:
+def test_sarif_columns_are_utf16(
+    project: Project, validator: jsonschema.protocols.Validator
+) -> None:
     project.write("e.txt", "\U0001f600\U0001f600 utilise\n")
     data = sarif("e.txt")
     validate(validator, data)
@@ -97,7 +98,9 @@ def test_sarif_columns_are_utf16(project: Project, validator: jsonschema.protoco
     assert region["charOffset"] == 3 and region["charLength"] == 7
 
 
-def test_sarif_clean_run_and_errors(project: Project, validator: jsonschema.protocols.Validator) -> None:
+def test_sarif_clean_run_and_errors(
+    project: Project, validator: jsonschema.protocols.Validator
+) -> None:
     project.write("clean.txt", "The council met.\n")
     clean = sarif("clean.txt")
     validate(validator, clean)
@@ -112,7 +115,9 @@ def test_sarif_clean_run_and_errors(project: Project, validator: jsonschema.prot
     )
 
 
-def test_sarif_uris_are_escaped(project: Project, validator: jsonschema.protocols.Validator) -> None:
+def test_sarif_uris_are_escaped(
+    project: Project, validator: jsonschema.protocols.Validator
+) -> None:
     project.write("desk one/story #1 100%.md", "They utilise it.\n")
     data = sarif("desk one")
     validate(validator, data)
@@ -120,7 +125,9 @@ def test_sarif_uris_are_escaped(project: Project, validator: jsonschema.protocol
     assert uri["uri"] == "desk%20one/story%20%231%20100%25.md"
 
 
-def test_sarif_from_real_rules_validates(tmp_path: Path, validator: jsonschema.protocols.Validator) -> None:
+def test_sarif_from_real_rules_validates(
+    tmp_path: Path, validator: jsonschema.protocols.Validator
+) -> None:
     """The bundled rules too (whatever they find) produce schema-valid SARIF."""
     story = tmp_path / "story.md"
     story.write_text(

@@ -117,7 +117,10 @@ def test_unicode_letters_and_marks() -> None:
         ),
         ('"We will win." She smiled.', ['"We will win."', "She smiled."]),
         ('"Why?" she asked. He shrugged.', ['"Why?" she asked.', "He shrugged."]),
-        ("\u201cNo,\u201d he said. \u201cNever.\u201d", ["\u201cNo,\u201d he said.", "\u201cNever.\u201d"]),
+        (
+            "\u201cNo,\u201d he said. \u201cNever.\u201d",
+            ["\u201cNo,\u201d he said.", "\u201cNever.\u201d"],
+        ),
         ("(This is one.) This is two.", ["(This is one.)", "This is two."]),
         ("It is No. 10 on the list. Next.", ["It is No. 10 on the list.", "Next."]),
         ("Wait... what happened? Nothing!", ["Wait... what happened?", "Nothing!"]),

@@ -149,7 +149,20 @@ def test_line_index_matches_naive(text: str, data: st.DataObject) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["word", " ", "\n", "\n\n", "*", "**", "_", "`c`", "&amp;", "[l](http://x.y)", "é", "\r\n"]
+            [
+                "word",
+                " ",
+                "\n",
+                "\n\n",
+                "*",
+                "**",
+                "_",
+                "`c`",
+                "&amp;",
+                "[l](http://x.y)",
+                "é",
+                "\r\n",
+            ]
         ),
         max_size=30,
     ).map("".join)

@@ -57,7 +57,9 @@ def test_next_line_skips_blank_lines(lint_xt: Lint) -> None:
 
 
 def test_next_line_in_the_middle_of_a_line(lint_xt: Lint) -> None:
-    text = "We utilise it. <!-- newslint-disable-next-line XT002 --> We utilise it.\nWe utilise it.\n"
+    text = (
+        "We utilise it. <!-- newslint-disable-next-line XT002 --> We utilise it.\nWe utilise it.\n"
+    )
     assert [(c, line) for c, line in found(lint_xt, text)] == [("XT002", 1), ("XT002", 1)]
 
 

@@ -47,7 +47,9 @@ def test_passing_case(settings: dict[str, object]) -> None:
             text="They utilise it and utilise more.",
             fixed="They use it and use more.",
             expect=[
-                Expectation("utilise", 1, message="Use 'use'", suggestion="use", severity="warning"),
+                Expectation(
+                    "utilise", 1, message="Use 'use'", suggestion="use", severity="warning"
+                ),
                 Expectation("utilise", 2, line=1, column=21),
             ],
         )
@@ -219,7 +221,8 @@ def test_load_fixture_and_iterate(tmp_path: Path, xt_pack: Path) -> None:
         ('rule = "XT002"\n[[case]]\nid = "a"\ntext = "x"\n', "needs 'expect'"),
         ('rule = "XT002"\n[[case]]\nid = "a"\ntext = "x"\nexpect = []\nwhat = 1\n', "unknown key"),
         (
-            'rule = "XT002"\n[[case]]\nid = "a"\ntext = "x"\n[[case.expect]]\nmatch = "x"\nhue = 1\n',
+            'rule = "XT002"\n[[case]]\nid = "a"\ntext = "x"\n'
+            '[[case.expect]]\nmatch = "x"\nhue = 1\n',
             "expect has",
         ),
     ],

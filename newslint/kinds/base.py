@@ -81,8 +81,7 @@ def phrase_key(text: str, ignore_case: bool) -> Phrase:
     toks = tokenize(text)
     out = []
     for t in toks:
-        norm = t.text.replace("\u2019", "'")
-        out.append(norm.casefold() if ignore_case else norm)
+        out.append(t.norm if ignore_case else t.text.replace("\u2019", "'"))
     return tuple(out)
 
 
@@ -104,12 +103,16 @@ class PhraseIndex:
             entries.sort(key=lambda e: -len(e[0]))
 
     def _norm(self, token: Token) -> str:
-        text = token.text.replace("\u2019", "'")
-        return text.casefold() if self.ignore_case else text
+        if self.ignore_case:
+            return token.norm
+        return token.text.replace("\u2019", "'")
 
     def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Any]]:
         """Yield (first token index, last index + 1, value), longest match first."""
-        norms = [self._norm(t) for t in tokens]
+        if self.ignore_case:
+            norms = [t.norm for t in tokens]
+        else:
+            norms = [self._norm(t) for t in tokens]
         by_first = self._by_first
         i = 0
         n = len(tokens)
@@ -172,17 +175,22 @@ class DeclarativeRule(Rule):
         """Return fix advice when the file gives none."""
         return ""
 
-    def excepted(self, sentence_text: str, match_text: str) -> bool:
-        """Return True when the match is part of a listed exception phrase."""
-        if not self.spec.exceptions:
-            return False
-        hay = sentence_text.casefold() if self.spec.ignore_case else sentence_text
+    def excepted(self, text: str, start: int, end: int) -> bool:
+        """Return True when ``text[start:end]`` lies inside a listed exception phrase.
+
+        Only an occurrence of the exception that covers this very match counts,
+        so "Kiev ... chicken Kiev" still flags the first "Kiev".
+        """
         for exc in self.spec.exceptions:
-            e = exc.casefold() if self.spec.ignore_case else exc
-            if e in hay:
-                m = match_text.casefold() if self.spec.ignore_case else match_text
-                if m in e:
+            lo = max(0, start - len(exc))
+            window = text[lo : end + len(exc)]
+            hay = window.casefold() if self.spec.ignore_case else window
+            needle = exc.casefold() if self.spec.ignore_case else exc
+            pos = hay.find(needle)
+            while pos >= 0:
+                if lo + pos <= start and end <= lo + pos + len(exc):
                     return True
+                pos = hay.find(needle, pos + 1)
         return False
 
     def format_message(self, **values: str) -> str:

@@ -42,7 +42,7 @@ class ExistenceRule(DeclarativeRule):
         for i, j, _ in self.index.find(tokens):
             start, end = tokens[i].start, tokens[j - 1].end
             text = ctx.doc.text[start:end]
-            if self.excepted(unit.text, text):
+            if self.excepted(ctx.doc.text, start, end):
                 continue
             fix = None
             if self.spec.fix != "none":

@@ -74,7 +74,7 @@ class PatternRule(DeclarativeRule):
             if start < 0 or start == end:
                 continue
             matched = text[start:end]
-            if self.excepted(text[lo:hi], matched):
+            if self.excepted(text, start, end):
                 continue
             suggestions: list[str] = []
             fix = None

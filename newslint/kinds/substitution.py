@@ -54,7 +54,7 @@ class SubstitutionRule(DeclarativeRule):
         for i, j, replacements in self.index.find(tokens):
             start, end = tokens[i].start, tokens[j - 1].end
             text = ctx.doc.text[start:end]
-            if self.excepted(unit.text, text):
+            if self.excepted(ctx.doc.text, start, end):
                 continue
             suggestions = [match_case(r, text) for r in replacements]
             fix = None

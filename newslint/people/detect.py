@@ -26,7 +26,7 @@ _HEADLINE_KINDS = frozenset({BlockKind.HEADLINE, BlockKind.SUBHEAD})
 
 # Evidence, strongest first. Strong evidence makes a person on its own.
 STRONG = frozenset({"honorific", "noun", "appositive"})
-MEDIUM = frozenset({"title", "given", "verb"})
+MEDIUM = frozenset({"title", "given"})
 
 
 @dataclass(slots=True)
@@ -148,6 +148,8 @@ class Detector:
         # Single capitalised words with no evidence, kept for the second pass.
         self.bare: list[tuple[int, int]] = []  # (tok index start, end) of weak runs
         self._title_cache: dict[int, bool] = {}
+        # Job nouns before single words, kept for the second pass.
+        self.noun_titles: dict[int, tuple[str, int, int]] = {}
 
     def positions(self, word: str) -> list[int]:
         """Return the indices of the tokens spelt ``word`` (a lower-case word)."""
@@ -302,11 +304,13 @@ class Detector:
                 if evidence == "title":
                     title_text = self.text[b_start:t_end]
                     t_start = b_start
-                elif len(name_idx) >= 2 or b_text.split()[-1].casefold() not in (
-                    self.lex.org_capable_nouns
-                ):
+                elif len(name_idx) >= 2:
                     title_text, t_start, t_end = b_text, b_start, b_end
                     evidence = "noun"
+                else:
+                    # "striker Rooney" is a surname once Rooney is known; "sister
+                    # Xiluodu dam" and "rival Boeing" are not people.
+                    self.noun_titles[name_idx[0]] = (b_text, b_start, b_end)
         appos = self._appositive(name_idx[-1])
         if appos is not None and len(name_idx) >= 1:
             a_kind, a_text, a_start, a_end = appos
@@ -324,14 +328,13 @@ class Detector:
             return  # "Imam Khomeini International Airport"
         if evidence == "appositive" and len(name_idx) == 1:
             evidence = ""  # "Separately, ..." is no person
-        if not evidence and len(name_idx) >= 2:
-            if lows[0] in self.lex.given_gender and not non_person:
-                evidence = "given"
-            elif self._verb_near(name_idx[0], name_idx[-1]) and not non_person:
-                evidence = "verb"
+        if not evidence and len(name_idx) >= 2 and lows[0] in self.lex.given_gender:
+            evidence = "given"
+        # A speech verb proves nothing on its own ("Highland Gold said"); a
+        # full name is also accepted when its surname recurs alone (second pass).
         if evidence == "title" and non_person:
             evidence = ""
-        if evidence in ("given", "verb") and non_person:
+        if evidence == "given" and non_person:
             evidence = ""
         if headline and evidence not in ("honorific",) and self._title_case(name_idx[0]):
             # In a title-case headline every word is capitalised: only courtesy
@@ -550,14 +553,6 @@ class Detector:
             q += 1
             steps += 1
         return ("noun", self.text[start:end], start, end)
-
-    def _verb_near(self, first: int, last: int) -> bool:
-        """Return True when a speech verb follows the name or "said" precedes it."""
-        after = self._word(last + 1)
-        if after is not None and after.text.casefold() in ("said", "says", "told", "added"):
-            return True
-        before = self._word(first - 1)
-        return before is not None and before.text.casefold() in ("said", "says")
 
     def _record(
         self,

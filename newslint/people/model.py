@@ -164,8 +164,20 @@ def build_people(doc: Document) -> People:
 def _second_pass(det: Detector) -> None:
     """Accept weak runs whose surname is already known to belong to a person."""
     known = {m.key for m in det.mentions if m.key}
-    firsts = {m.first for m in det.mentions if m.kind == "full" and m.first}
     lex = det.lex
+    # A full name whose surname recurs on its own is a person's ("Jens
+    # Stoltenberg ... Stoltenberg said"); firms recur by their first word.
+    singles = {
+        strip_possessive(det.toks[a].token.text)[0].casefold()
+        for a, b in det.bare
+        if b - a == 1 and _speaks_at(det, a)
+    }
+    for a, b in det.bare:
+        words = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
+        if len(words) >= 2:
+            last = strip_possessive(det.toks[words[-1]].token.text)[0].casefold()
+            if last in singles and len(last) > 2:
+                known.add(last)
     for a, b in det.bare:
         words = [
             strip_possessive(det.toks[k].token.text)[0]
@@ -179,14 +191,37 @@ def _second_pass(det: Detector) -> None:
             continue
         if len(words) == 1:
             if lows[0] in known:
-                det.record_bare(a, "known")
+                m = det.record_bare(a, "known")
+                noun = det.noun_titles.get(a)
+                if noun is not None:
+                    m.title, m.title_start, m.title_end = noun
+                    m.evidence = "noun"
             continue
         if lows[-1] in known and lows[0] not in lex.stop_words:
             idx = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
             det._record(idx, words, "", "", -1, -1, "known", strip_possessive(words[-1])[1])
-        elif lows[0] in firsts and len(words) == 2:
-            # Family name first: "Park Seung ... Park Jin" stay apart; "Park" alone joins.
-            continue
+
+
+def _speaks_at(det: Detector, k: int) -> bool:
+    """Return True when token k is the subject of a speech verb ("Stoltenberg said")."""
+    verbs = det.lex.core_speech_verbs
+    toks = det.toks
+    nxt = k + 1
+    if nxt < len(toks) and toks[nxt].token.text == ",":
+        nxt += 1
+    if (
+        nxt < len(toks)
+        and toks[nxt].sentence == toks[k].sentence
+        and toks[nxt].token.kind is TokenKind.WORD
+        and toks[nxt].token.text in verbs
+    ):
+        return True
+    prev = toks[k - 1].token if k > 0 else None
+    return (
+        prev is not None
+        and prev.text in ("said", "says")
+        and toks[k - 1].sentence == toks[k].sentence
+    )
 
 
 def _group(mentions: list[Mention]) -> list[Person]:

@@ -9,6 +9,7 @@ piece carries the ids of the findings that cover it.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections import Counter
 from typing import Any
@@ -90,7 +91,7 @@ def _highlighted(source: str, findings: list[tuple[str, Diagnostic]]) -> str:
         cuts.update((min(start, len(source)), min(end, len(source))))
     points = sorted(cuts)
     out: list[str] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         piece = _esc(source[a:b])
         covering = [
             (fid, d)
@@ -100,7 +101,7 @@ def _highlighted(source: str, findings: list[tuple[str, Diagnostic]]) -> str:
         if not covering:
             out.append(piece)
             continue
-        fid, first = covering[0]
+        _, first = covering[0]
         ids = " ".join(f for f, _ in covering)
         title = " | ".join(
             f"{d.code} {d.message}" + (f" → {d.suggestions[0]}" if d.suggestions else "")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder, lt_answer
+from tests.languagetool.lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder, lt_answer
 
 from newslint.languagetool import CheckSettings, LanguageTool, LanguageToolError
 from newslint.languagetool.client import Client

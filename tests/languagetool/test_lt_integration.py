@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lt_fakes import real_installation
+from tests.languagetool.lt_fakes import real_installation
 
 from newslint.languagetool import (
     CheckSettings,

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from lt_fakes import lt_answer
+from tests.languagetool.lt_fakes import lt_answer
 
 from newslint.languagetool import LanguageToolError, Match
 from newslint.languagetool.match import MAX_REPLACEMENTS, parse_matches

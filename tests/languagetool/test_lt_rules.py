@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder, lt_answer
+from tests.languagetool.lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder, lt_answer
 
 from newslint.diagnostics import Category, Diagnostic, Location, Severity, Span
 from newslint.document import Document
