@@ -280,7 +280,11 @@ def rules(
     ] = "table",
     style: Annotated[str | None, typer.Option("--style", help="Style profile to list.")] = None,
     all_rules: Annotated[
-        bool, typer.Option("--all", help="Include rules that are off by default.")
+        bool,
+        typer.Option(
+            "--all/--default-only",
+            help="List rules that are off by default too (the default), or only those on.",
+        ),
     ] = True,
 ) -> None:
     """List every rule: code, name, category, severity, fixable, source pack."""

@@ -271,11 +271,3 @@ def pip_install(python: Path, *args: str) -> None:
 def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return newslint's wheel, built once per test run."""
     return build_wheel(tmp_path_factory.mktemp("wheel"))
-
-
-@pytest.fixture
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Remove colour and LanguageTool variables that would change output."""
-    for var in ("NO_COLOR", "FORCE_COLOR", "NEWSLINT_LANGUAGETOOL_URL"):
-        monkeypatch.delenv(var, raising=False)
-    yield

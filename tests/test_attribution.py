@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.config import Settings, resolve_settings
 from newslint.document import Document
 from newslint.document.quotes import find_quotes
 from newslint.render.people import render_people
 from newslint.runner import LinterFactory, Run, lint_source
-from newslint.testing import _settings, lint_case
+from newslint.testing import lint_case
+
+
+def _nl3() -> Settings:
+    """Return settings that select only the attribution rules."""
+    return resolve_settings(
+        None, overrides={"select": ("NL3",), "cache": False, "languagetool": "off"}, isolated=True
+    )
 
 
 def _scan(text: str) -> tuple[list[str], list[str]]:
@@ -59,7 +67,7 @@ def test_people_model_is_built_once_per_document(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(people_pkg, "build_people", counting)
     text = "Talks begin\n\nKaren Donfried, the envoy, spoke. Donfreid said more. She left."
-    report = lint_source(text, "story.txt", LinterFactory(_settings("NL3", {})))
+    report = lint_source(text, "story.txt", LinterFactory(_nl3()))
     assert len(calls) == 1
     assert [d.code for d in report.diagnostics] == ["NL301"]
 
@@ -88,7 +96,7 @@ def test_show_people_listing() -> None:
         "Talks begin\n\nNATO Secretary General Jens Stoltenberg said allies agreed. "
         "Stoltenberg spoke in Brussels."
     )
-    settings = _settings("NL3", {})
+    settings = _nl3()
     report = lint_source(text, "story.txt", LinterFactory(settings))
     run = Run(files=[report], settings=settings)
     out = render_people(run)

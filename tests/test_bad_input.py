@@ -10,12 +10,12 @@ import os
 import time
 
 import pytest
-from tests.conftest import Project
 from typer.testing import CliRunner, Result
 
 import newslint.runner
 from newslint.cli import app
 from newslint.runner import MAX_FILE_BYTES, InputError, decode
+from tests.conftest import Project
 
 GOOD = "Council backs budget\n\nThey utilise the hall.\n"
 

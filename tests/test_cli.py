@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO, Project
 from typer.testing import CliRunner, Result
 
 from newslint import __version__
 from newslint.cli import app
+from tests.conftest import REPO, Project
 
 CLEAN = "Council backs budget\n\nThe council met on Tuesday.\n"
 WARN = "Council backs budget\n\nThey utilise the hall.\n"  # XT002 (warning, safe fix)
@@ -447,6 +447,33 @@ def test_rules_lists_config_packs(project: Project) -> None:
     markdown = run("rules", "--format", "markdown").stdout
     assert "| XT002 | `plain-words` | style | warning | yes | xt |" in markdown
     assert run("rules", "--format", "yaml").exit_code == 2
+
+
+def test_rules_default_only(project: Project) -> None:
+    (project.pack / "off.toml").write_text(
+        'code = "XT009"\nkind = "existence"\ncategory = "style"\nsummary = "Off."\n'
+        'message = "m"\ntokens = ["zz"]\nenabled = false\n',
+        encoding="utf-8",
+    )
+    everything = {r["code"]: r for r in json.loads(run("rules", "--format", "json").stdout)}
+    assert everything["XT009"]["enabled"] is False
+    on = {r["code"] for r in json.loads(run("rules", "--default-only", "--format", "json").stdout)}
+    assert "XT009" not in on and "XT001" in on
+
+
+def test_rule_failure_exits_2_with_one_line(project: Project) -> None:
+    (project.pack / "slow.toml").write_text(
+        'code = "XT008"\nkind = "pattern"\ncategory = "style"\nsummary = "s"\n'
+        "message = \"m\"\nregex = '(a|aa)+$'\n",
+        encoding="utf-8",
+    )
+    project.write("a.txt", "a" * 60 + "!\n\nThey utilise it.\n")
+    result = run("check", "a.txt")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newslint: error: a.txt: rule XT008 (slow) failed: ")
+    assert "RegexTimeout" in line and "regex timed out after 1 s" in line
+    assert "XT002" in result.stdout  # the other rules' findings are kept
 
 
 def test_explain(project: Project) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newslint.document import BlockKind, Document, Format
+from newslint.document import Document, Format
 
 
 def kinds(doc: Document) -> list[tuple[str, str]]:
@@ -365,4 +365,3 @@ def test_metadata_argument_is_merged() -> None:
 
 def test_word_count_counts_source_words() -> None:
     assert Document("One two  three\nfour", "a.txt").word_count == 4
-    assert BlockKind.HEADLINE.value == "headline"

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import Project
 from typer.testing import CliRunner
 
 from newslint import __version__
 from newslint.cli import app
+from tests.conftest import Project
 
 FINDING_KEYS = {
     "rule": str,

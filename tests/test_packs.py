@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from tests.conftest import XT_CODES
 
 from newslint.config import resolve_settings
 from newslint.diagnostics import Category, Severity
@@ -15,6 +14,7 @@ from newslint.kinds import KINDS
 from newslint.packs import PackError, key_line, load_pack, load_rule_file, resolve_packs
 from newslint.rule import Scope
 from newslint.runner import LinterFactory, lint_source
+from tests.conftest import XT_CODES
 
 GOOD = """\
 code = "XT101"

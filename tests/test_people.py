@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import json
 
+from newslint.config import Settings, resolve_settings
 from newslint.document import Document, Format
 from newslint.people import build_people
 from newslint.people.distance import slip
 from newslint.runner import LinterFactory, lint_source
-from newslint.testing import _settings
 
 HEADLINE = "Talks to start in January\n\n"
+
+
+def _nl3() -> Settings:
+    """Return settings that select only the attribution rules."""
+    return resolve_settings(
+        None, overrides={"select": ("NL3",), "cache": False, "languagetool": "off"}, isolated=True
+    )
 
 
 def people(text: str, path: str = "story.txt") -> dict[str, list[str]]:
@@ -189,7 +196,7 @@ def test_json_offsets_are_source_offsets_in_markdown() -> None:
 
 def test_people_reach_the_json_output_through_the_rules() -> None:
     text = HEADLINE + "Karen Donfried, assistant secretary of State, spoke. Donfried said more."
-    report = lint_source(text, "story.txt", LinterFactory(_settings("NL3", {})))
+    report = lint_source(text, "story.txt", LinterFactory(_nl3()))
     names = [p["name"] for p in report.file_data["people"]]
     assert names == ["Karen Donfried"]
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import make_venv, pip_install
 
 import newslint.registry
 from newslint.diagnostics import Category
 from newslint.registry import RegistryError, plugin_rules
 from newslint.rule import Rule
+from tests.conftest import make_venv, pip_install
 
 PLUGIN_PYPROJECT = """\
 [build-system]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 import regex
-from tests.conftest import write_xt_pack
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from newslint.diagnostics import Applicability, Diagnostic
 from newslint.document import Document
 from newslint.fix import applicable, apply_edits
 from newslint.runner import LinterFactory, lint_source
+from tests.conftest import write_xt_pack
 
 FRAGMENTS = [
     # prose and the words the XT rules flag

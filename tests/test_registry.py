@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from tests.conftest import every_rule, rule_id
 
 from newslint.checks import BUILTIN_RULES
 from newslint.data import rules_root
@@ -22,6 +21,7 @@ from newslint.packs import load_pack, resolve_packs
 from newslint.registry import Registry, RegistryError, is_selected
 from newslint.rule import CODE_RE, NAME_RE, Rule
 from newslint.testing import load_fixture
+from tests.conftest import every_rule, rule_id
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DIR = REPO / "tests" / "fixtures" / "rules"
@@ -101,6 +101,23 @@ def test_fixture_files_name_known_rules() -> None:
         cases = load_fixture(path)
         assert path.stem in codes, f"{path.name}: no rule {path.stem}"
         assert all(c.rule == path.stem for c in cases), f"{path.name}: 'rule' != file name"
+
+
+def test_importing_rules_loads_no_heavy_library() -> None:
+    """Heavy data and libraries load lazily inside ``check``, never at import time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newslint.cli, newslint.checks\n"
+        "heavy = {'wordfreq', 'symspellpy', 'language_tool_python', 'markdown_it', 'rich',"
+        " 'numpy', 'requests', 'jsonschema'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
 
 
 # ------------------------------------------------------------------ the rules/ folder

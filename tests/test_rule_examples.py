@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import every_rule, rule_id
 
 from newslint.packs import load_pack
 from newslint.rule import Rule
 from newslint.testing import FixtureError, run_examples
+from tests.conftest import every_rule, rule_id
 
 RULES_WITH_EXAMPLES = [r for r in every_rule() if r.examples]
 

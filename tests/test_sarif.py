@@ -13,10 +13,10 @@ from typing import Any
 import jsonschema
 import pytest
 import regex
-from tests.conftest import DATA, Project
 from typer.testing import CliRunner
 
 from newslint.cli import app
+from tests.conftest import DATA, Project
 
 SCHEMA_PATH = DATA / "sarif-schema-2.1.0.json"
 # RFC 3986 URI-reference characters: unreserved, sub-delims, ":@/?#", %-escapes.

@@ -283,7 +283,6 @@ def _attribution_position(doc: Document, toks: list[Tok], i: int) -> bool:
     followed by "that", a colon or a quotation mark all count. "He admitted
     the charge" (a plain object) does not.
     """
-    tok = toks[i].token
     sentence = toks[i].sentence
     # After a quotation: only a subject (a name or pronoun) and commas between.
     j = i - 1
@@ -305,7 +304,6 @@ def _attribution_position(doc: Document, toks: list[Tok], i: int) -> bool:
             after = toks[i + 2].token
             if after.text in _QUOTE_OPENERS or doc.in_quote(after.start):
                 return True
-    del tok
     return False
 
 
@@ -637,7 +635,8 @@ class UnbalancedQuotationMark(Rule):
             ctx.report(mark.offset, mark.offset + len(mark.mark), msg)
 
 
-def _looks_like_title(words: list[str], doc: Document, q: _QuoteInfo) -> bool:
+def _looks_like_title(doc: Document, q: _QuoteInfo) -> bool:
+    """Return True for a quoted title of a work ("Everything In This Country Must")."""
     raw = doc.text[q.start : q.end]
     caps = [w for w in raw.split() if w[:1].isalpha()]
     upper = [w for w in caps if w[:1].isupper()]
@@ -648,10 +647,14 @@ class UnattributedQuote(Rule):
     """Flag a direct quotation with no speaker in its sentence or the ones around it.
 
     ## What it flags
-    A quoted sentence (four words or more) with no speech verb ("said",
-    "told", "added" ...), colon introduction or "according to" in its own
-    sentence, the sentence before or the sentence after. Running quotes that
-    continue over paragraphs count as one quotation.
+    A quoted sentence (one that opens its sentence, four words or more) with
+    no speech verb ("said", "told", "added" ...), colon introduction or
+    "according to" in its own sentence, the sentence before or the sentence
+    after. Running quotes that continue over paragraphs count as one
+    quotation, and a quotation that follows an attributed one within a few
+    sentences is taken to be the same speaker's. Words quoted inside the
+    reporter's own sentence ("described the plan as "a recipe for delay"")
+    are not flagged. Option `min_words` (default 4).
 
     ## Why
     Every quotation needs a speaker; a floating quote is the reporter's word
@@ -694,7 +697,7 @@ class UnattributedQuote(Rule):
                 continue  # words worked into the reporter's sentence
             if not _is_body(doc, q.paragraph):
                 continue
-            if _looks_like_title(q.words, doc, q):
+            if _looks_like_title(doc, q):
                 continue
             first = q.parts[0]
             ctx.report(

@@ -109,10 +109,7 @@ class PhraseIndex:
 
     def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Any]]:
         """Yield (first token index, last index + 1, value), longest match first."""
-        if self.ignore_case:
-            norms = [t.norm for t in tokens]
-        else:
-            norms = [self._norm(t) for t in tokens]
+        norms = [t.norm for t in tokens] if self.ignore_case else [self._norm(t) for t in tokens]
         by_first = self._by_first
         i = 0
         n = len(tokens)

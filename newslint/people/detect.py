@@ -24,9 +24,9 @@ _CONNECTORS = frozenset({"of", "for", "and", "&"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _HEADLINE_KINDS = frozenset({BlockKind.HEADLINE, BlockKind.SUBHEAD})
 
-# Evidence, strongest first. Strong evidence makes a person on its own.
-STRONG = frozenset({"honorific", "noun", "appositive"})
-MEDIUM = frozenset({"title", "given"})
+# Evidence a mention may carry: "honorific", "title", "noun", "appositive",
+# "given" (a known given name), "peerage" ("Lord Roberts of Conwy") and, from
+# the second pass, "known" (a surname already proven elsewhere).
 
 
 @dataclass(slots=True)
@@ -201,7 +201,7 @@ class Detector:
             return None  # "Kong-based", "Wal-mart"
         return "cap"
 
-    def _gap_ok(self, a: int, b: int) -> bool:
+    def gap_ok(self, a: int, b: int) -> bool:
         """Return True when tokens a and b (a < b) are joined by blanks or an initial's dot."""
         ta, tb = self.toks[a], self.toks[b]
         if ta.paragraph != tb.paragraph:
@@ -238,7 +238,7 @@ class Detector:
                     nxt += 1
             if _possessive(self.toks[j].token.text):
                 return j + 1
-            if nxt < n and self.name_class(nxt) is not None and self._gap_ok(nxt - 1, nxt):
+            if nxt < n and self.name_class(nxt) is not None and self.gap_ok(nxt - 1, nxt):
                 j = nxt
                 continue
             return j + 1
@@ -289,6 +289,10 @@ class Detector:
                 name_idx = idx[1:]
                 evidence = "title"
         name_idx = self._trim(name_idx)
+        while len(name_idx) >= 2 and self._lower(name_idx[0]) in self.lex.demonyms:
+            # "Spaniard Conchita Martinez": the nationality describes the person.
+            title_idx = [*title_idx, name_idx[0]]
+            name_idx = name_idx[1:]
         if not name_idx:
             return
         headline = self.toks[name_idx[0]].headline
@@ -354,7 +358,7 @@ class Detector:
             if last in self.lex.title_prefixes:
                 self.bare.append((name_idx[0], name_idx[-1] + 1))
                 return
-        self._record(name_idx, words, honorific, title_text, t_start, t_end, evidence, possessive)
+        self.record(name_idx, words, honorific, title_text, t_start, t_end, evidence, possessive)
 
     def _title_case(self, k: int) -> bool:
         """Return True when token k's paragraph capitalises most of its long words."""
@@ -425,8 +429,8 @@ class Detector:
                 and head is not None
                 and conn.text in _CONNECTORS
                 and head.text.casefold() in self.lex.formal_titles
-                and self._gap_ok(k - 2, k - 1)
-                and self._gap_ok(k - 1, k)
+                and self.gap_ok(k - 2, k - 1)
+                and self.gap_ok(k - 1, k)
             ):
                 k -= 2
                 start = head.start
@@ -439,7 +443,7 @@ class Detector:
             if (
                 w is None
                 or not w.text[0].isupper()
-                or not self._gap_ok(k - 1, k)
+                or not self.gap_ok(k - 1, k)
                 or w.text.casefold() in self.lex.stop_words
                 or w.text.casefold() in self.lex.calendar_words
                 or (
@@ -458,7 +462,7 @@ class Detector:
         """Return the job-noun phrase right before token k ("Liverpool captain")."""
         p = k - 1
         t = self._word(p)
-        if t is None or not self._gap_ok(p, k):
+        if t is None or not self.gap_ok(p, k):
             return None
         low = t.text.casefold()
         if not (t.text[0].islower() and low in self.lex.person_nouns):
@@ -469,7 +473,7 @@ class Detector:
         steps = 0
         while q >= 0 and steps < 4:
             w = self._word(q)
-            if w is None or not self._gap_ok(q, q + 1):
+            if w is None or not self.gap_ok(q, q + 1):
                 break
             wl = w.text.casefold()
             if wl in self.lex.stop_words or wl in self.lex.speech_verbs:
@@ -554,7 +558,7 @@ class Detector:
             steps += 1
         return ("noun", self.text[start:end], start, end)
 
-    def _record(
+    def record(
         self,
         name_idx: list[int],
         words: list[str],
@@ -565,6 +569,7 @@ class Detector:
         evidence: str,
         possessive: bool,
     ) -> None:
+        """Record the name tokens ``name_idx`` (written ``words``) as a mention."""
         lex = self.lex
         first_tok = self.toks[name_idx[0]]
         last_tok = self.toks[name_idx[-1]]

@@ -173,9 +173,9 @@ def _second_pass(det: Detector) -> None:
         if b - a == 1 and _speaks_at(det, a)
     }
     for a, b in det.bare:
-        words = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
-        if len(words) >= 2:
-            last = strip_possessive(det.toks[words[-1]].token.text)[0].casefold()
+        idx = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
+        if len(idx) >= 2:
+            last = strip_possessive(det.toks[idx[-1]].token.text)[0].casefold()
             if last in singles and len(last) > 2:
                 known.add(last)
     for a, b in det.bare:
@@ -199,7 +199,8 @@ def _second_pass(det: Detector) -> None:
             continue
         if lows[-1] in known and lows[0] not in lex.stop_words:
             idx = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
-            det._record(idx, words, "", "", -1, -1, "known", strip_possessive(words[-1])[1])
+            possessive = strip_possessive(det.toks[idx[-1]].token.text)[1]
+            det.record(idx, words, "", "", -1, -1, "known", possessive)
 
 
 def _speaks_at(det: Detector, k: int) -> bool:
@@ -216,12 +217,13 @@ def _speaks_at(det: Detector, k: int) -> bool:
         and toks[nxt].token.text in verbs
     ):
         return True
-    prev = toks[k - 1].token if k > 0 else None
-    return (
-        prev is not None
-        and prev.text in ("said", "says")
-        and toks[k - 1].sentence == toks[k].sentence
-    )
+    # '"...," said Stoltenberg.' (but not "analysts said India could ...").
+    if k == 0 or toks[k - 1].sentence != toks[k].sentence:
+        return False
+    if toks[k - 1].token.text not in ("said", "says"):
+        return False
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    return after is None or after.sentence != toks[k].sentence or after.token.text in ",.;:"
 
 
 def _group(mentions: list[Mention]) -> list[Person]:

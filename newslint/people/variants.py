@@ -190,6 +190,6 @@ def _in_long_run(det: Detector, i: int) -> bool:
     for j in (i - 1, i + 1):
         if 0 <= j < len(det.toks) and det.name_class(j) in ("cap", "initial"):
             lo, hi = (j, i) if j < i else (i, j)
-            if det._gap_ok(lo, hi):
+            if det.gap_ok(lo, hi):
                 return True
     return False
