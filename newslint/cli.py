@@ -278,7 +278,7 @@ def rules(
     output_format: Annotated[
         str, typer.Option("--format", help="table, markdown or json.")
     ] = "table",
-    style: Annotated[str | None, typer.Option("--style", help="Style profile to list.")] = None,
+    style: Annotated[str | None, typer.Option("--style", help="Style profile to list ('all': every profile).")] = None,
     all_rules: Annotated[
         bool,
         typer.Option(

@@ -14,8 +14,23 @@ from newslint.runner import LinterFactory
 
 
 def all_rules(settings: Settings) -> list[type[Rule]]:
-    """Return every registered rule, in code order."""
-    return sorted(LinterFactory(settings).registry.rules, key=lambda r: r.code)
+    """Return every registered rule, in code order.
+
+    ``style = "all"`` lists the rules of every bundled profile (for the docs);
+    a rule that several profiles share is listed once.
+    """
+    if settings.style != "all":
+        return sorted(LinterFactory(settings).registry.rules, key=lambda r: r.code)
+    from dataclasses import replace
+
+    from newslint.packs import bundled_pack_dirs, load_pack
+
+    profiles = sorted(p.name for p in map(load_pack, bundled_pack_dirs()) if p.profile)
+    seen: dict[str, type[Rule]] = {}
+    for style in profiles:
+        for rule in LinterFactory(replace(settings, style=style)).registry.rules:
+            seen.setdefault(rule.code, rule)
+    return sorted(seen.values(), key=lambda r: r.code)
 
 
 def _row(rule: type[Rule]) -> dict[str, object]:
