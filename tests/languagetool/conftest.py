@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from tests.languagetool.lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder
 
 

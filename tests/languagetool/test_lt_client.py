@@ -9,10 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.languagetool.lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder, lt_answer
 
 from newslint.languagetool import CheckSettings, LanguageTool, LanguageToolError
 from newslint.languagetool.client import Client
+from tests.languagetool.lt_fakes import (
+    FakeLanguageTool,
+    FakeRequest,
+    Responder,
+    default_responder,
+    lt_answer,
+)
 
 StartFake = Callable[[Responder | None], FakeLanguageTool]
 SETTINGS = CheckSettings(language="en-US", disabled_rules=("A", "B"))

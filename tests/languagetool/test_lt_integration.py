@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.languagetool.lt_fakes import real_installation
 
 from newslint.languagetool import (
     CheckSettings,
@@ -27,6 +26,7 @@ from newslint.languagetool import (
     default_disabled_rules,
 )
 from newslint.languagetool.client import Client
+from tests.languagetool.lt_fakes import real_installation
 
 pytestmark = pytest.mark.languagetool
 

@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 import pytest
-from tests.languagetool.lt_fakes import lt_answer
 
 from newslint.languagetool import LanguageToolError, Match
 from newslint.languagetool.match import MAX_REPLACEMENTS, parse_matches
+from tests.languagetool.lt_fakes import lt_answer
 
 
 def test_offsets_become_code_points() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.languagetool.lt_fakes import FakeLanguageTool, FakeRequest, Responder, default_responder, lt_answer
 
 from newslint.diagnostics import Category, Diagnostic, Location, Severity, Span
 from newslint.document import Document
@@ -18,6 +17,13 @@ from newslint.languagetool.rules import (
     drop_already_flagged,
 )
 from newslint.vocab import Vocabulary
+from tests.languagetool.lt_fakes import (
+    FakeLanguageTool,
+    FakeRequest,
+    Responder,
+    default_responder,
+    lt_answer,
+)
 
 StartFake = Callable[[Responder | None], FakeLanguageTool]
 

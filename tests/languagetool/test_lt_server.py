@@ -10,6 +10,7 @@ import pytest
 from newslint.languagetool import Installation, LanguageToolError
 from newslint.languagetool.java import java_major, probe_java
 from newslint.languagetool.server import LocalServer, last_error_line
+from tests.languagetool.lt_fakes import missing
 
 
 def test_java_major() -> None:
@@ -34,7 +35,7 @@ def test_last_error_line_prefers_root_cause() -> None:
 
 def test_server_that_cannot_start_is_one_clear_error(tmp_path: Path) -> None:
     if probe_java() is None:
-        pytest.skip("no Java on this machine")
+        missing("no Java on this machine")
     empty = tmp_path / "lib"
     empty.mkdir()
     (empty / "nothing.jar").write_bytes(b"")
