@@ -71,7 +71,20 @@ def settings_fingerprint(settings: Settings) -> str:
     h.update(f"{__version__}|{CACHE_FORMAT}|{relevant!r}|".encode())
     h.update(_tree_fingerprint(tuple(data_paths)).encode())
     h.update(_code_fingerprint().encode())
+    h.update(_plugin_fingerprint().encode())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _plugin_fingerprint() -> str:
+    """Name the installed rule plugins and their versions: upgrading one invalidates."""
+    from importlib import metadata
+
+    parts = []
+    for ep in metadata.entry_points(group="newslint.rules"):
+        dist = ep.dist
+        parts.append(f"{ep.name}={ep.value}@{dist.version if dist else '?'}")
+    return "|".join(sorted(parts))
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +199,10 @@ class ResultCache:
 
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
+
+    def has(self, key: str) -> bool:
+        """Return True when an entry exists for ``key``."""
+        return self._file(key).is_file()
 
     def get(self, key: str, path: str) -> tuple[list[Diagnostic], dict[str, Any]] | None:
         """Return cached (diagnostics, file_data), or None on a miss."""

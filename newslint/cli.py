@@ -248,6 +248,44 @@ def check(
     raise typer.Exit(code)
 
 
+languagetool_app = typer.Typer(help="Install LanguageTool and check on it.")
+app.add_typer(languagetool_app, name="languagetool")
+
+
+@languagetool_app.command("install")
+def languagetool_install(
+    force: Annotated[bool, typer.Option("--force", help="Reinstall even if present.")] = False,
+    method: Annotated[
+        str, typer.Option("--method", help="auto, maven (Maven Central) or download.")
+    ] = "auto",
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Skip starting the server once to check it.")
+    ] = False,
+) -> None:
+    """Install the pinned LanguageTool into the cache folder (idempotent)."""
+    from newslint.languagetool.__main__ import main as lt_main
+
+    args = ["install", "--method", method]
+    if force:
+        args.append("--force")
+    if no_verify:
+        args.append("--no-verify")
+    raise typer.Exit(lt_main(args))
+
+
+@languagetool_app.command("status")
+def languagetool_status(
+    url: Annotated[
+        str | None,
+        typer.Option("--url", envvar="NEWSLINT_LANGUAGETOOL_URL", help="Server URL to probe."),
+    ] = None,
+) -> None:
+    """Say what is installed, the Java version, and whether a server answers."""
+    from newslint.languagetool.__main__ import main as lt_main
+
+    raise typer.Exit(lt_main(["status", *(["--url", url] if url else [])]))
+
+
 baseline_app = typer.Typer(help="Record current findings so only new ones fail.")
 app.add_typer(baseline_app, name="baseline")
 
@@ -278,7 +316,9 @@ def rules(
     output_format: Annotated[
         str, typer.Option("--format", help="table, markdown or json.")
     ] = "table",
-    style: Annotated[str | None, typer.Option("--style", help="Style profile to list ('all': every profile).")] = None,
+    style: Annotated[
+        str | None, typer.Option("--style", help="Style profile to list ('all': every profile).")
+    ] = None,
     all_rules: Annotated[
         bool,
         typer.Option(

@@ -85,6 +85,10 @@ class Linter:
                 errors.append(f"{doc.path}: rule {rule.code} ({rule.name}) failed: {detail}")
         diagnostics = [d for d in (self._resolve(doc, f) for f in raw) if d is not None]
         diagnostics = self._suppress(doc, diagnostics)
+        if any(d.source != "newslint" for d in diagnostics):
+            from newslint.languagetool.rules import drop_already_flagged
+
+            diagnostics = drop_already_flagged(diagnostics)
         unique: dict[tuple[str, int, int], Diagnostic] = {}
         for d in diagnostics:
             unique.setdefault((d.code, d.span.start, d.span.end), d)
@@ -126,6 +130,8 @@ class Linter:
             suggestions=f.suggestions,
             fix=self._map_fix(doc, f.fix),
             related=related,
+            source=f.data.pop("source", "newslint"),
+            external_id=f.data.pop("external_id", None),
             data=f.data,
         )
 

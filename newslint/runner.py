@@ -401,7 +401,17 @@ def lint_file(
     report = lint_source(
         decoded.text, shown, factory, fix=fix, unsafe_fixes=unsafe_fixes, mtime=mtime
     )
-    if cache is not None and key is not None and report.error is None:
+    backend_ok = True
+    if factory.settings.languagetool != "off":
+        from newslint.languagetool.backend import active_backend
+
+        backend = active_backend()
+        if backend is not None:
+            report.warnings.extend(backend.drain_warnings())
+            backend_ok = not backend.failed
+    if cache is not None and key is not None and report.error is None and backend_ok:
+        # A result made while LanguageTool was wanted but failed lacks its
+        # findings: never replay it once LanguageTool works again.
         cache.put(key, report.diagnostics, report.file_data)
     if report.fixed_source is not None and write and path != "-":
         try:
@@ -451,6 +461,24 @@ def _worker(args: tuple[str, Settings, bool, bool, bool]) -> FileReport:
     if factory is None:
         factory = _WORKER_FACTORIES[key] = LinterFactory(settings)
     return lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
+
+
+def has_cache_misses(files: Sequence[str], factory: LinterFactory) -> bool:
+    """Return True when some file has no cached result (or caching is off)."""
+    cache = factory.result_cache
+    if cache is None:
+        return True
+    for path in files:
+        if path == "-":
+            return True
+        try:
+            decoded = read_file(path)
+        except InputError:
+            continue
+        fmt = factory.settings.format_in or Format.from_path(path).value
+        if not cache.has(cache.key(path, decoded.text, fmt)):
+            return True
+    return False
 
 
 def default_jobs() -> int:

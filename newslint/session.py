@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from newslint.config import ConfigError, Settings, find_config, resolve_settings
-from newslint.runner import FileReport, LinterFactory, Run, discover, lint_many
+from newslint.runner import (
+    MIN_FILES_FOR_POOL,
+    FileReport,
+    LinterFactory,
+    Run,
+    default_jobs,
+    discover,
+    has_cache_misses,
+    lint_many,
+)
 
 EXIT_USAGE = 2
 PROGRESS_MIN_FILES = 20
@@ -50,6 +59,42 @@ def _config_key(path: str, config: Path | None, isolated: bool) -> Path | None:
         return config
     folder = Path.cwd() if path == "-" else Path(path).resolve().parent
     return find_config(folder)
+
+
+class LanguageToolUnavailable(Exception):
+    """``languagetool = "on"`` and LanguageTool cannot be used."""
+
+
+@contextlib.contextmanager
+def _languagetool(
+    factory: LinterFactory, files: list[str], services: list[Any], *, fix: bool
+) -> Iterator[None]:
+    """Make the LanguageTool backend active while a group of files is linted.
+
+    One server serves the whole run (``services`` shares it between config
+    groups). It is started up front only when a process pool will fork (the
+    workers use it but never start one) and some file misses the result cache;
+    otherwise it starts on the first paragraph that needs it, so a fully
+    cached run never starts Java.
+    """
+    settings = factory.settings
+    if settings.languagetool == "off":
+        yield
+        return
+    from newslint.languagetool.backend import Backend, activate
+    from newslint.languagetool.errors import LanguageToolError
+
+    backend = Backend.from_settings(settings, service=services[0] if services else None)
+    if not services and backend.service is not None:
+        services.append(backend.service)
+    jobs = settings.jobs or default_jobs()
+    pooled = jobs > 1 and len([f for f in files if f != "-"]) >= MIN_FILES_FOR_POOL
+    start = pooled and (fix or has_cache_misses(files, factory))
+    try:
+        with activate(backend, start=start, close=False):
+            yield
+    except LanguageToolError as exc:
+        raise LanguageToolUnavailable(f"LanguageTool: {exc}") from None
 
 
 def statistics_table(run: Run) -> str:
@@ -93,6 +138,7 @@ def run_check(
     factories: dict[Path | None, LinterFactory] = {}
     reports: list[FileReport] = []
     base_settings: Settings | None = None
+    services: list[Any] = []
     groups: dict[Path | None, list[str]] = {}
     for path in files:
         groups.setdefault(_config_key(path, config, isolated), []).append(path)
@@ -109,18 +155,19 @@ def run_check(
                     # these settings built one before.
                     factory.linter_for(group[0])
                 base_settings = base_settings or factory.settings
-                reports.extend(
-                    lint_many(
-                        group,
-                        factory,
-                        fix=fix,
-                        unsafe_fixes=unsafe_fixes,
-                        write=write,
-                        stdin=stdin,
-                        stdin_filename=stdin_filename,
-                        progress=tick,
+                with _languagetool(factory, group, services, fix=fix):
+                    reports.extend(
+                        lint_many(
+                            group,
+                            factory,
+                            fix=fix,
+                            unsafe_fixes=unsafe_fixes,
+                            write=write,
+                            stdin=stdin,
+                            stdin_filename=stdin_filename,
+                            progress=tick,
+                        )
                     )
-                )
         if base_settings is None:
             base_settings = resolve_settings(
                 Path.cwd(), config_file=config, overrides=overrides, isolated=isolated
@@ -128,6 +175,12 @@ def run_check(
     except ConfigError as exc:
         _err(f"newslint: error: {exc}")
         return EXIT_USAGE
+    except LanguageToolUnavailable as exc:
+        _err(f"newslint: error: {exc}")
+        return EXIT_USAGE
+    finally:
+        for service in services:
+            service.close()
     for t in missing:
         if t not in files:  # discovered paths already got their own read error
             reports.append(FileReport(path=t, error=f"{t}: no such file or folder"))
@@ -164,12 +217,16 @@ def run_check(
                 "not shown"
             )
 
+    shown: set[str] = set()
     for report in reports:
         if report.error:
             _err(f"newslint: error: {report.error}")
         if not quiet:
             for warning in report.warnings:
-                _err(f"newslint: warning: {warning}")
+                # Run-wide warnings (LanguageTool down) arrive with every file: once.
+                if warning not in shown:
+                    shown.add(warning)
+                    _err(f"newslint: warning: {warning}")
 
     if diff:
         from newslint.cli import unified_diff

@@ -15,8 +15,7 @@ def test_rules_md_is_generated_from_the_rules() -> None:
     expected = render_rules(replace(Settings(), style="all"), "markdown")
     actual = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert actual == expected, (
-        "docs/rules.md is stale: run `newslint rules --format markdown --style all "
-        "> docs/rules.md`"
+        "docs/rules.md is stale: run `newslint rules --format markdown --style all > docs/rules.md`"
     )
 
 

@@ -14,6 +14,7 @@ from newslint.checks.meta import RULES as META_RULES
 from newslint.checks.repetition import RULES as REPETITION_RULES
 from newslint.checks.style import RULES as STYLE_RULES
 from newslint.checks.typos import RULES as TYPO_RULES
+from newslint.languagetool.rules import RULES as LANGUAGETOOL_RULES
 from newslint.rule import Rule
 
 BUILTIN_RULES: tuple[type[Rule], ...] = (
@@ -24,4 +25,5 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     *STYLE_RULES,
     *FACT_RULES,
     *BOILERPLATE_RULES,
+    *LANGUAGETOOL_RULES,
 )

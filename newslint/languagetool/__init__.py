@@ -13,15 +13,38 @@ network until a check or an install is asked for.
 
 from __future__ import annotations
 
-from newslint.languagetool.errors import LanguageToolError
-from newslint.languagetool.installation import Installation, find_installation
-from newslint.languagetool.installer import install
-from newslint.languagetool.match import Match
-from newslint.languagetool.offsets import Utf16Offsets, codepoint_to_utf16, utf16_to_codepoint
-from newslint.languagetool.paths import LT_VERSION
-from newslint.languagetool.service import URL_ENV, LanguageTool
-from newslint.languagetool.settings import CheckSettings, default_disabled_rules
-from newslint.languagetool.status import Status, status
+import importlib
+from typing import Any
+
+# Public names and the submodule each lives in; imported on first use (PEP 562)
+# so that registering the NL8xx rules costs nothing at start-up.
+_EXPORTS = {
+    "LanguageToolError": "errors",
+    "Installation": "installation",
+    "find_installation": "installation",
+    "install": "installer",
+    "Match": "match",
+    "Utf16Offsets": "offsets",
+    "codepoint_to_utf16": "offsets",
+    "utf16_to_codepoint": "offsets",
+    "LT_VERSION": "paths",
+    "URL_ENV": "service",
+    "LanguageTool": "service",
+    "CheckSettings": "settings",
+    "default_disabled_rules": "settings",
+    "Status": "status",
+    "status": "status",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newslint.languagetool' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"newslint.languagetool.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "LT_VERSION",

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from newslint.diagnostics import Category, Diagnostic, Severity
-from newslint.languagetool.backend import DocumentMatch, active_backend
 from newslint.rule import Example, Rule, RuleContext, Scope
 
 if TYPE_CHECKING:
     from newslint.document import Document
+    from newslint.languagetool.backend import DocumentMatch
 
 SHARED_KEY = "languagetool.matches"
 
@@ -30,6 +30,8 @@ def document_matches(doc: Document, ctx: RuleContext) -> list[DocumentMatch]:
     """Return the active backend's matches for ``doc``, fetched once for both NL8xx rules."""
     cached = ctx.shared.get(SHARED_KEY)
     if cached is None:
+        from newslint.languagetool.backend import active_backend
+
         backend = active_backend()
         cached = backend.document_matches(doc) if backend is not None else []
         ctx.shared[SHARED_KEY] = cached
@@ -117,6 +119,9 @@ class LanguageToolSpelling(Rule):
     ## Example
     `The mayor will recieve the report on Tuesday.`
 
+    Capitalised words (names) are skipped unless the option
+    `check_capitalised = true` is set in `[tool.newslint.rules.NL802]`.
+
     ## Use instead
     `The mayor will receive the report on Tuesday.` Add names and house
     spellings to the newsroom vocabulary (`accept = [...]`): accepted words
@@ -132,14 +137,21 @@ class LanguageToolSpelling(Rule):
     fixable = True
     in_quotes = True
     examples: ClassVar[tuple[Example, ...]] = (Example("The mayor will receive the report."),)
+    # News copy is full of names LanguageTool's dictionary lacks ("Okonkwo",
+    # "Reddick"): capitalised words are skipped unless this option is on.
+    # newslint's own rules cover names (NL301 name variants, NL1xx typos).
+    option_defaults: ClassVar[dict[str, object]] = {"check_capitalised": False}
 
     def check(self, unit: Document, ctx: RuleContext) -> None:
-        """Report the document's spelling matches, except accepted words."""
+        """Report the document's spelling matches, except accepted words and names."""
+        check_capitalised = bool(self.options["check_capitalised"])
         for found in document_matches(unit, ctx):
             if not found.match.is_spelling:
                 continue
             word = unit.text[found.start : found.end]
             if ctx.vocab.is_accepted(word):
+                continue
+            if not check_capitalised and word[:1].isupper():
                 continue
             _report(found, ctx)
 

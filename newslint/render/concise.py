@@ -17,7 +17,9 @@ def render_concise(run: Run, **_: Any) -> str:
             hint = f" (did you mean '{d.suggestions[0]}'?)" if d.suggestions else ""
             if d.suggestions and d.suggestions[0] in d.message:
                 hint = ""
+            origin = f" [{d.source}: {d.external_id}]" if d.external_id else ""
             lines.append(
                 f"{d.path}:{d.start.line}:{d.start.column}: {d.code}{mark} {d.message}{hint}"
+                f"{origin}"
             )
     return "\n".join(lines) + ("\n" if lines else "")

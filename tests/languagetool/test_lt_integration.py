@@ -202,7 +202,7 @@ def test_markdown_through_the_engine(lt: LanguageTool) -> None:
     backend = Backend("on", service=LanguageTool(url=lt.server.url, use_cache=False))
     with activate(backend):
         found = Linter([rule() for rule in RULES]).lint(Document(source, "story.md")).diagnostics
-    got = {(d.code, d.text, d.data["external_id"]) for d in found}
+    got = {(d.code, d.text, d.external_id) for d in found}
     assert ("NL801", "go", "HE_VERB_AGR") in got
     assert ("NL802", "recieve", "MORFOLOGIK_RULE_EN_US") in got
     for d in found:  # positions are exact in the source, never inside markup or code

@@ -68,7 +68,7 @@ def test_markdown_positions_map_to_the_source(fake_lt: StartFake) -> None:
     assert source[d.span.start : d.span.end] == "go"
     assert d.text == "go" and d.code == "NL801" and d.category is Category.GRAMMAR
     assert d.start.line == 3
-    assert d.data["external_id"] == "HE_VERB_AGR" and d.data["source"] == "languagetool"
+    assert d.external_id == "HE_VERB_AGR" and d.source == "languagetool"
     assert d.fix is not None and d.fix.applicability.value == "unsafe"
     # LanguageTool saw the prose view, not the markup.
     texts = [r.form["text"] for r in fake.checks]
