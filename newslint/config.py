@@ -52,6 +52,7 @@ class Settings:
     languagetool_url: str | None = None
     languagetool_language: str = "en-US"
     languagetool_disabled_rules: tuple[str, ...] = ()
+    languagetool_enabled_rules: tuple[str, ...] = ()
     cache: bool = True
     jobs: int | None = None
     format_in: str | None = None
@@ -163,6 +164,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "languagetool-url": ("languagetool_url", _string),
     "languagetool-language": ("languagetool_language", _string),
     "languagetool-disabled-rules": ("languagetool_disabled_rules", _str_list),
+    "languagetool-enabled-rules": ("languagetool_enabled_rules", _str_list),
     "cache": ("cache", _boolean),
     "jobs": ("jobs", _jobs),
     "format-in": ("format_in", _string),

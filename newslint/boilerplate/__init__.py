@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from newslint.boilerplate.lines import (
     Verdict,
     ends_sentence,
@@ -88,6 +90,25 @@ def _one_line(text: str) -> bool:
     return all(len(line) >= _WRAP_MIN for line in lines[:-1])
 
 
+# "Wild: Host Game 3 on Thursday night.": a labelled line of copy.
+_LABELLED_LINE_RE = regex.compile(r"^\p{Lu}[^:\n]{0,40}:\s+\S")
+_SECTION_LABEL_WORDS = 4
+
+
+def _heads_section(paras: list[_Para], i: int) -> bool:
+    """Return True when a short label heads a section of labelled sentences.
+
+    Wire sports stories end with "UP NEXT" over lines such as "Wild: Host
+    Game 3 on Thursday night."; a navigation widget's label is followed by
+    links or by the story itself, never by a labelled sentence.
+    """
+    info = paras[i]
+    if info.punctuated or info.words > _SECTION_LABEL_WORDS or i + 1 >= len(paras):
+        return False
+    nxt = paras[i + 1]
+    return nxt.punctuated and _LABELLED_LINE_RE.match(nxt.norm) is not None
+
+
 def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
     info = paras[i]
     p = info.paragraph
@@ -97,6 +118,8 @@ def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
         verdict = phrase_verdict(info.norm)
         if verdict is not None:
             if p.kind is BlockKind.CAPTION and verdict.kind in _CAPTION_OK_KINDS:
+                return None
+            if verdict.kind == "related" and _heads_section(paras, i):
                 return None
             return verdict
     if p.kind is not BlockKind.BODY or info.punctuated or not _one_line(p.text):

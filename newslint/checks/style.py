@@ -61,6 +61,7 @@ class StyleData:
     spelled_numbers: frozenset[str]
     units_after: frozenset[str]
     number_context_before: frozenset[str]
+    tied_score_verbs: frozenset[str]
     body_abbreviations: dict[str, str]
     headline_abbreviations: dict[str, str]
     body_hint: regex.Pattern[str]
@@ -102,6 +103,7 @@ def style_data() -> StyleData:
         spelled_numbers=frozenset(numbers["spelled"]),
         units_after=frozenset(numbers["units_after"]),
         number_context_before=frozenset(numbers["context_before"]),
+        tied_score_verbs=frozenset(numbers["tied_score_verbs"]),
         body_abbreviations=body,
         headline_abbreviations={v: k for k, v in body.items()},
         body_hint=regex.compile(r"\b(?:" + "|".join(map(regex.escape, body)) + r")\b"),
@@ -1060,6 +1062,10 @@ def _left_exempt(tokens: Sequence[Token], k: int, data: StyleData) -> bool:
         return True
     if prev.text == "." and k >= 2 and tokens[k - 2].norm in data.month_by_form:
         return True  # "Jan. 5"
+    if prev.norm == "at" and any(
+        tokens[j].norm in data.tied_score_verbs for j in range(max(0, k - 4), k - 1)
+    ):
+        return True  # "tied it at 2": a tied score
     if prev.norm in _JOINERS and k >= 2 and tokens[k - 2].kind is NUMBER:
         # The rest of a list, range or ratio follows its first figure.
         return prev.norm == "in" or _left_exempt(tokens, k - 2, data)
@@ -1078,7 +1084,9 @@ def _right_exempt(tokens: Sequence[Token], k: int, data: StyleData) -> bool:
             after = tokens[k + 2] if k + 2 < n else None
             if after is None or after.kind is NUMBER:
                 return True
-            return after.norm.split("-")[0] in data.units_after
+            if after.kind is WORD and _is_capitalised(after.text):
+                return True  # "3-D", "4-H", "3-K": a figure inside a name
+            return after.norm in data.units_after or after.norm.split("-")[0] in data.units_after
         if nxt.text in ("%", "/", ":", "\u00b0"):
             return True
     if nxt.norm in data.units_after or nxt.text in data.units_after:
@@ -1441,6 +1449,8 @@ class StateName(_StyleRule):
             city = tokens[k - 2]
             if city.kind is not WORD or not _is_capitalised(city.text):
                 continue
+            if unit.index == 0 and _dateline_city(tokens, k - 1):
+                continue  # "BATON ROUGE, La. (AP) —": datelines keep the abbreviation
             nxt = tokens[k + 1] if k + 1 < n else None
             dotted = ""
             if nxt is not None and nxt.text == "." and _adjacent(t, nxt):
@@ -1467,6 +1477,19 @@ class StateName(_StyleRule):
             suggestions=[name],
             fix=ctx.replace(start, end, replacement, safe=safe),
         )
+
+
+def _dateline_city(tokens: Sequence[Token], comma: int) -> bool:
+    """Return True when ``tokens[:comma]`` is a dateline's capitalised city name."""
+    if comma == 0 or comma > 4:
+        return False
+    for t in tokens[:comma]:
+        if t.kind is WORD:
+            if not t.text.isupper():
+                return False
+        elif t.text not in (".", "-", "'"):
+            return False
+    return True
 
 
 RULES: tuple[type[Rule], ...] = (

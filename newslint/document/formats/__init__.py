@@ -86,11 +86,52 @@ def extract(source: str, fmt: Format) -> Extraction:
     if fmt is Format.MARKDOWN:
         from newslint.document.formats.markdown import extract_markdown
 
-        return extract_markdown(source)
-    if fmt is Format.HTML:
+        extraction = extract_markdown(source)
+    elif fmt is Format.HTML:
         from newslint.document.formats.html import extract_html
 
-        return extract_html(source)
-    from newslint.document.formats.plain import extract_plain
+        extraction = extract_html(source)
+    else:
+        from newslint.document.formats.plain import extract_plain
 
-    return extract_plain(source)
+        extraction = extract_plain(source)
+    mark_byline(extraction)
+    return extraction
+
+
+# Lower-case words a byline may hold between names: joiners and name particles
+# ("By Ana de la Cruz and Omar bin Saleh, Associated Press").
+_BYLINE_SMALL = frozenset(
+    "and & of the for de da das di do dos du del della der den van von bin bint ibn al el "
+    "la le".split()
+)
+_BYLINE_MAX_WORDS = 20
+_BYLINE_MAX_LINES = 3
+
+
+def is_byline(text: str) -> bool:
+    """Return True for an explicit byline: "By NAME [and NAME][, Affiliation]".
+
+    Every word after "By" is capitalised or a joiner or name particle, and the
+    line does not end as a sentence does, so "By Tuesday, the river had
+    crested." is copy, not a byline.
+    """
+    if not text.startswith("By ") or text.count("\n") >= _BYLINE_MAX_LINES:
+        return False
+    words = text.replace(",", " ").split()[1:]
+    if not words or len(words) > _BYLINE_MAX_WORDS:
+        return False
+    last = words[-1]
+    if last[-1] in "!?:;" or (last.endswith(".") and len(last.rstrip(".")) > 2):
+        return False  # a sentence, unless it ends with "Jr." or an initial
+    return all(w[0].isupper() or w.lower() in _BYLINE_SMALL for w in words)
+
+
+def mark_byline(extraction: Extraction) -> None:
+    """Give the byline role to an explicit byline paragraph right under the headline."""
+    blocks = extraction.blocks
+    if len(blocks) < 3 or blocks[0][2] is not BlockKind.HEADLINE:
+        return
+    start, end, kind = blocks[1]
+    if kind is BlockKind.BODY and is_byline(extraction.text[start:end]):
+        blocks[1] = (start, end, BlockKind.BYLINE)

@@ -26,6 +26,9 @@ _QUOTE_PREFIX = regex.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 _LIST_PREFIX = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _INDENT = regex.compile(r"[ \t]+")
 _SETEXT_UNDERLINE = regex.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+# A caption: an image alone on its line, then a wholly emphasised paragraph or line.
+_IMAGE_LINE = regex.compile(r"[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:\n|$)")
+_EMPHASISED = regex.compile(r"(\*{1,2}|_{1,2})(?!\s).+?(?<!\s)\1", regex.S)
 
 _INLINE_RE = regex.compile(
     r"""
@@ -108,6 +111,7 @@ def _prose_lines(
     item_depth = 0
     item_fresh = False
     headline_seen = False
+    image_before = False  # the previous paragraph was an image alone
     block_id = 0
     for i, tok in enumerate(tokens):
         ttype = tok.type
@@ -133,6 +137,10 @@ def _prose_lines(
                 kind = BlockKind.LIST_ITEM
             else:
                 kind = BlockKind.BODY
+            content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            if kind is BlockKind.BODY and _is_caption(content, image_before):
+                kind = BlockKind.CAPTION
+            image_before = ttype == "paragraph_open" and _IMAGE_LINE.fullmatch(content) is not None
             first, last = tok.map
             setext = ttype == "heading_open" and tokens[i].markup in ("=", "-")
             for n in range(first, last):
@@ -147,6 +155,17 @@ def _prose_lines(
             block_id += 1
             item_fresh = False
     return lines
+
+
+def _is_caption(content: str, image_before: bool) -> bool:
+    """Return True for an emphasised paragraph under an image (or its own first line)."""
+    m = _IMAGE_LINE.match(content)
+    if m:
+        content = content[m.end() :]
+    elif not image_before:
+        return False
+    content = content.strip()
+    return bool(content) and _EMPHASISED.fullmatch(content) is not None
 
 
 def extract_markdown(source: str) -> Extraction:
