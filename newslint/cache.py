@@ -78,10 +78,10 @@ def settings_fingerprint(settings: Settings) -> str:
 @lru_cache(maxsize=1)
 def _plugin_fingerprint() -> str:
     """Name the installed rule plugins and their versions: upgrading one invalidates."""
-    from importlib import metadata
+    from newslint.registry import plugin_entry_points
 
     parts = []
-    for ep in metadata.entry_points(group="newslint.rules"):
+    for ep in plugin_entry_points():
         dist = ep.dist
         parts.append(f"{ep.name}={ep.value}@{dist.version if dist else '?'}")
     return "|".join(sorted(parts))

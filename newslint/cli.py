@@ -8,7 +8,6 @@ documented code: 0 clean (or below ``--fail-on``), 1 findings at or above it,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -386,6 +385,8 @@ def config_cmd(
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """Return a unified diff of a fix."""
+    import difflib
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True),

@@ -17,11 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from newslint.diagnostics import Severity
-from newslint.packs import key_line
 
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("full", "concise", "json", "sarif", "github", "junit", "html")
 LANGUAGETOOL_MODES = ("auto", "on", "off")
+
+
+def key_line(text: str, key: str) -> int | None:
+    """Return the line that sets ``key`` (:func:`newslint.packs.key_line`, imported lazily).
+
+    Only error messages need it, and importing the pack loader costs start-up.
+    """
+    from newslint.packs import key_line as _key_line
+
+    return _key_line(text, key)
 
 
 class ConfigError(Exception):

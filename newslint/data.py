@@ -6,7 +6,6 @@ force-include); in a checkout it sits next to the package.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,20 @@ def rules_root() -> Path:
 
 @lru_cache(maxsize=64)
 def load_data(relative: str) -> dict[str, Any]:
-    """Load ``rules/<relative>`` (a TOML data table read by a Python rule)."""
+    """Load ``rules/<relative>`` (a TOML data table read by a Python rule).
+
+    The parsed table is kept in the data cache (:mod:`newslint.datacache`), so
+    a run parses a table only after it changed. The dict is shared by every
+    caller in the process: treat it as read-only.
+    """
+    from newslint.datacache import cached
+
     path = rules_root() / relative
+    return cached(f"data-{relative}", [path], lambda: _parse_toml(path))
+
+
+def _parse_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     with path.open("rb") as fh:
         return tomllib.load(fh)

@@ -13,11 +13,6 @@ has changed. An entry's key covers:
   entry written by different code,
 * the Python version, and the cache format.
 
-:func:`compile_regex` does the same for large regular expressions: the
-``re`` module cannot pickle a compiled pattern, but the pattern's compiled
-program (the list of integers that ``re`` hands to its C engine) can be stored
-and handed back to the engine directly, which skips parsing and compiling.
-
 Entries are written atomically (temporary file, then :func:`os.replace`), so
 concurrent runs never read a torn entry; two runs that miss at once both build
 and the last write wins, with identical content. Anything unexpected (an
@@ -28,6 +23,7 @@ owned by another user) falls back to building, never to an error. Set
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
@@ -35,7 +31,10 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _blake2 import blake2b
 
 T = TypeVar("T")
 
@@ -46,7 +45,7 @@ SUBDIR = "data"
 # Entries kept per name: older ones (data since edited) are removed on write.
 KEEP = 3
 
-_NAME_RE = re.compile(r"[A-Za-z0-9_.-]{1,80}")
+_UNSAFE_NAME_RE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def enabled() -> bool:
@@ -61,15 +60,26 @@ def cache_dir() -> Path:
     return default_cache_dir() / SUBDIR
 
 
+def _hasher(data: bytes = b"") -> blake2b:
+    """Return a BLAKE2b hash object.
+
+    ``hashlib`` loads OpenSSL on import (milliseconds of start-up); BLAKE2 is
+    built into CPython as ``_blake2``, which ``hashlib`` itself wraps.
+    """
+    try:
+        from _blake2 import blake2b as make
+    except ImportError:  # pragma: no cover - an interpreter without the builtin
+        from hashlib import blake2b as make
+    return make(data, digest_size=32)
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash the names, sizes and modification times of newslint's own modules."""
-    import hashlib
-
     from newslint import __version__
 
     package = Path(__file__).resolve().parent
-    h = hashlib.sha256(f"{__version__}|{FORMAT}|{sys.version}|".encode())
+    h = _hasher(f"{__version__}|{FORMAT}|{sys.version}|".encode())
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
         for name in sorted(files):
@@ -85,22 +95,21 @@ def code_fingerprint() -> str:
 
 
 def _key(name: str, sources: Iterable[str | os.PathLike[str]], salt: str) -> str:
-    import hashlib
-
-    h = hashlib.sha256(f"{code_fingerprint()}|{name}|{salt}|".encode())
+    h = _hasher(f"{code_fingerprint()}|{name}|{salt}|".encode())
     for source in sources:
         path = os.fspath(source)
         h.update(path.encode("utf-8", "surrogatepass") + b"\0")
         try:
             with open(path, "rb") as fh:
-                h.update(hashlib.sha256(fh.read()).digest())
+                h.update(_hasher(fh.read()).digest())
         except OSError:
             h.update(b"<unreadable>")
     return h.hexdigest()
 
 
 def _entry_path(name: str, key: str) -> Path:
-    return cache_dir() / f"{name}-{key[:40]}.pickle"
+    safe = _UNSAFE_NAME_RE.sub("_", name)[:80] or "entry"
+    return cache_dir() / f"{safe}-{key[:40]}.pickle"
 
 
 def _read(path: Path, key: str) -> tuple[bool, Any]:
@@ -114,12 +123,7 @@ def _read(path: Path, key: str) -> tuple[bool, Any]:
             stored = pickle.load(fh)
     except Exception:  # missing, unreadable, truncated, or written by other code
         return False, None
-    if (
-        isinstance(stored, tuple)
-        and len(stored) == 3
-        and stored[0] == FORMAT
-        and stored[1] == key
-    ):
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT and stored[1] == key:
         return True, stored[2]
     return False, None
 
@@ -142,10 +146,16 @@ def _write(path: Path, key: str, value: Any) -> None:
         pass
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _prune(keep: Path) -> None:
@@ -162,10 +172,8 @@ def _prune(keep: Path) -> None:
     entries.sort(reverse=True)
     for _, old in entries[KEEP:]:
         if old != keep:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
 
 
 def cached(
@@ -177,20 +185,21 @@ def cached(
 ) -> T:
     """Return ``build()``, from the cache while ``sources`` and newslint are unchanged.
 
-    ``name`` names the entry (letters, digits, ``._-``); ``sources`` are the
+    ``name`` names the entry (its file name in the cache); ``sources`` are the
     files the result is built from, in a stable order (a folder's files must
     be listed one by one, so that adding a file changes the key); ``salt``
-    distinguishes builds of the same files with different parameters.
-    Exceptions from ``build`` propagate and nothing is stored. The value must
-    be picklable and is shared: callers must not mutate it.
+    says which of several things of one name this is (a folder, a set of
+    paths): entries of one name and salt are versions of one thing, of which
+    the newest :data:`KEEP` are kept. Exceptions from ``build`` propagate and
+    nothing is stored. The value must be picklable; each call returns a fresh
+    copy, which callers that memoise it must not mutate.
     """
-    if not _NAME_RE.fullmatch(name):
-        raise ValueError(f"invalid data-cache name {name!r}")
     if not enabled():
         return build()
     try:
         key = _key(name, list(sources), salt)
-        path = _entry_path(name, key)
+        ident = f"{name}-{_hasher(salt.encode()).hexdigest()[:12]}" if salt else name
+        path = _entry_path(ident, key)
     except Exception:  # no home folder, an unreadable package: no cache
         return build()
     hit, value = _read(path, key)
@@ -204,86 +213,4 @@ def cached(
 # ---------------------------------------------------------------- regular expressions
 
 
-def _program(pattern: str, flags: int) -> tuple[Any, ...] | None:
-    """Return the arguments ``re`` passes to its C engine for ``pattern``.
-
-    This mirrors ``re._compiler.compile`` (identical in Python 3.11 to 3.13).
-    Returns None when this interpreter's ``re`` does not look as expected.
-    """
-    try:
-        from re import _compiler, _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for group, index in groupindex.items():
-            indexgroup[index] = group
-        return (
-            pattern,
-            flags | parsed.state.flags,
-            list(code),
-            parsed.state.groups - 1,
-            groupindex,
-            tuple(indexgroup),
-        )
-    except Exception:
-        return None
-
-
-def _from_program(program: tuple[Any, ...]) -> re.Pattern[str]:
-    import _sre
-
-    compiled: re.Pattern[str] = _sre.compile(*program)
-    return compiled
-
-
-def _same(a: re.Pattern[str], b: re.Pattern[str]) -> bool:
-    return (
-        a.pattern == b.pattern
-        and a.flags == b.flags
-        and a.groups == b.groups
-        and a.groupindex == b.groupindex
-    )
-
-
-def compile_regex(pattern: str, flags: int = 0, *, name: str = "regex") -> re.Pattern[str]:
-    """Return ``re.compile(pattern, flags)``, skipping the compile on a cache hit.
-
-    The entry is keyed by the pattern text itself, the flags and the Python
-    version (whose ``re`` produced the program), so it can never be stale.
-    Worth it only for large patterns (thousands of characters): a small one
-    compiles faster than a cache entry can be read.
-    """
-    flags = int(flags)
-    if not enabled() or flags & re.DEBUG:
-        return re.compile(pattern, flags)
-    import _sre
-
-    salt = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{flags}|{pattern}"
-    try:
-        import hashlib
-
-        key = hashlib.sha256(f"{FORMAT}|{salt}".encode("utf-8", "surrogatepass")).hexdigest()
-        path = _entry_path(f"re-{name}", key)
-    except Exception:
-        return re.compile(pattern, flags)
-    hit, program = _read(path, key)
-    if hit:
-        try:
-            return _from_program(program)
-        except Exception:  # an engine that refuses the stored program: compile
-            return re.compile(pattern, flags)
-    compiled = re.compile(pattern, flags)
-    program = _program(pattern, flags)
-    if program is not None:
-        try:
-            ok = _same(_from_program(program), compiled)
-        except Exception:
-            ok = False
-        if ok:
-            _write(path, key, program)
-    return compiled
-
-
-__all__ = ["cache_dir", "cached", "code_fingerprint", "compile_regex", "enabled"]
+__all__ = ["cache_dir", "cached", "code_fingerprint", "enabled"]

@@ -59,16 +59,45 @@ def key_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
+def _load_toml(
+    path: Path, parsed: Mapping[str, dict[str, Any]] | None = None
+) -> tuple[dict[str, Any], str]:
+    """Return a rule file's table and its text (for the line numbers of errors).
+
+    ``parsed`` holds tables already parsed (from the data cache) by file name.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, f"cannot read rule file: {exc}") from None
+    if parsed is not None and path.name in parsed:
+        return parsed[path.name], text
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         m = regex.search(r"line (\d+)", str(exc))
         raise PackError(path, f"invalid TOML: {exc}", int(m.group(1)) if m else None) from None
+
+
+def _parse_folder(folder: Path) -> dict[str, dict[str, Any]]:
+    """Return the parsed tables of a pack folder's TOML files, by file name.
+
+    The tables come from the data cache while the files are unchanged. Any
+    problem (a file that does not parse, an unusable cache) returns what can
+    be had, possibly nothing: :func:`_load_toml` then parses the file itself
+    and reports the error with its line.
+    """
+    from newslint.datacache import cached
+
+    files = sorted(folder.glob("*.toml"))
+
+    def build() -> dict[str, dict[str, Any]]:
+        return {p.name: tomllib.loads(p.read_text(encoding="utf-8")) for p in files}
+
+    try:
+        return cached("pack", files, build, salt=str(folder))
+    except Exception:  # an invalid file: parsed (and reported) one by one
+        return {}
 
 
 @dataclass
@@ -143,10 +172,13 @@ def _examples(path: Path, text: str, raw: Any) -> tuple[Example, ...]:
 
 
 def load_rule_file(
-    path: Path, pack: str, default_severity: str = "warning"
+    path: Path,
+    pack: str,
+    default_severity: str = "warning",
+    parsed: Mapping[str, dict[str, Any]] | None = None,
 ) -> type[DeclarativeRule]:
-    """Load one TOML rule file into a rule class."""
-    data, text = _load_toml(path)
+    """Load one TOML rule file into a rule class (``parsed``: see :func:`_load_toml`)."""
+    data, text = _load_toml(path, parsed)
 
     def fail(message: str, key: str | None) -> PackError:
         return PackError(path, message, key_line(text, key) if key else None, key)
@@ -256,7 +288,8 @@ def load_pack(folder: Path) -> Pack:
     meta_path = folder / "pack.toml"
     if not meta_path.is_file():
         raise PackError(folder, "not a rule pack (no pack.toml)")
-    meta, text = _load_toml(meta_path)
+    parsed = _parse_folder(folder)
+    meta, text = _load_toml(meta_path, parsed)
     for key, value in meta.items():
         if key not in PACK_KEYS:
             raise PackError(meta_path, f"unknown key '{key}'", key_line(text, key), key)
@@ -275,7 +308,7 @@ def load_pack(folder: Path) -> Pack:
     for path in sorted(folder.glob("*.toml")):
         if path.name == "pack.toml":
             continue
-        pack.rules.append(load_rule_file(path, pack.name, severity))
+        pack.rules.append(load_rule_file(path, pack.name, severity, parsed))
     return pack
 
 

@@ -22,7 +22,7 @@ from newslint.diagnostics import Diagnostic
 from newslint.document import Document
 
 _DIRECTIVE_RE = regex.compile(
-    r"^newslint-(disable-next-line|disable-file|disable|enable)\b\s*(.*)$", regex.S
+    r"^newslint-(disable-next-line|disable-file|disable|enable)(?![\w-])\s*(.*)$", regex.S
 )
 _CODE_RE = regex.compile(r"^(?:[A-Z]{1,4}\d{0,3}|all)$", regex.I)
 

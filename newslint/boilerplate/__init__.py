@@ -96,17 +96,25 @@ _SECTION_LABEL_WORDS = 4
 
 
 def _heads_section(paras: list[_Para], i: int) -> bool:
-    """Return True when a short label heads a section of labelled sentences.
+    """Return True when a short label heads a section of the story.
 
-    Wire sports stories end with "UP NEXT" over lines such as "Wild: Host
-    Game 3 on Thursday night."; a navigation widget's label is followed by
-    links or by the story itself, never by a labelled sentence.
+    Wire sports stories end with sections such as "UP NEXT" or "TRAINER'S
+    ROOM" over sentences ("Wild: Host Game 3 on Thursday night."). A label
+    heads a section when it is in capitals, as wire section labels are, or
+    when a labelled sentence follows it; either way the next paragraph must
+    be a sentence. A navigation widget's label is followed by links or
+    headlines, or by a story paragraph that is not labelled.
     """
     info = paras[i]
     if info.punctuated or info.words > _SECTION_LABEL_WORDS or i + 1 >= len(paras):
         return False
     nxt = paras[i + 1]
-    return nxt.punctuated and _LABELLED_LINE_RE.match(nxt.norm) is not None
+    if not nxt.punctuated or nxt.paragraph.kind is not BlockKind.BODY:
+        return False
+    text = info.paragraph.text
+    return (text.isupper() and any(c.isalpha() for c in text)) or (
+        _LABELLED_LINE_RE.match(nxt.norm) is not None
+    )
 
 
 def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
@@ -123,6 +131,8 @@ def _paragraph_verdict(paras: list[_Para], i: int) -> Verdict | None:
                 return None
             return verdict
     if p.kind is not BlockKind.BODY or info.punctuated or not _one_line(p.text):
+        return None
+    if _heads_section(paras, i):
         return None
     # A run of short unpunctuated lines is a list or a table, not stray residue.
     neighbours = [

@@ -128,6 +128,8 @@ def _phrase_set(raw: dict[str, Any], macros: dict[str, str]) -> _PhraseSet:
             alts.append(f"(?P<{name}>{guard}(?:{body}))")
             groups[name] = kind
     seq = rf"{_SEP}*(?:(?<!\w)(?:{'|'.join(alts)})(?!\w){_SEP}*)+"
+    # Some 19,000 characters: compiling costs more than linting an article, so
+    # the compiled program is kept in the data cache (same pattern, same engine).
     return _PhraseSet(re.compile(seq, re.IGNORECASE), groups)
 
 

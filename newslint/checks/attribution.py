@@ -40,6 +40,7 @@ _BODY = frozenset({BlockKind.BODY, BlockKind.BLOCKQUOTE, BlockKind.LIST_ITEM})
 _WORD = TokenKind.WORD
 _QUOTE_CLOSERS = frozenset("\"\u201d\u2019'")
 _QUOTE_OPENERS = frozenset("\"\u201c\u2018'")
+_DASHES = frozenset({"\u2014", "\u2015", "\u2013", "--"})
 _PEERS = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl", "countess"})
 
 
@@ -50,6 +51,8 @@ class _Words:
     loaded: dict[str, str]
     past: frozenset[str]
     present: frozenset[str]
+    document_subjects: frozenset[str]
+    document_adverbs: frozenset[str]
     sources: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     reasons: tuple[str, ...]
     attributable_after: frozenset[str]
@@ -65,6 +68,8 @@ def _words() -> _Words:
         loaded={k.casefold(): v for k, v in d["loaded"].items()},
         past=frozenset(d["tense"]["past"]),
         present=frozenset(d["tense"]["present"]),
+        document_subjects=frozenset(d["tense"]["document_subjects"]),
+        document_adverbs=frozenset(d["tense"]["document_adverbs"]),
         sources=_index_phrases(d["anonymous"]["sources"]),
         reasons=tuple(r.casefold() for r in d["anonymous"]["reasons"]),
         attributable_after=frozenset(d["anonymous"]["attributable_after"]),
@@ -214,6 +219,8 @@ class _QuoteAnalysis:
                     nxt = self.toks[i + 1].token
                     if nxt.text in _QUOTE_OPENERS or self.doc.in_quote(nxt.start):
                         candidates.append(i)
+                elif tok.text in _DASHES and self._dash_credit(i):
+                    candidates.append(i)
         if not candidates:
             return
         q.attributed = True
@@ -227,6 +234,22 @@ class _QuoteAnalysis:
                 q.speaker = m.person
                 q.speaker_span = (m.start, m.end)
                 return
+
+    def _dash_credit(self, i: int) -> bool:
+        """Return True for a credit line under a pull quote: "— Council leader Ana Ruiz".
+
+        The dash opens its line, outside any quotation, and a capitalised word
+        follows it.
+        """
+        tok = self.toks[i].token
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        if text[line_start : tok.start].strip() or not self._outside(i):
+            return False
+        if i + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[i + 1].token
+        return nxt.kind is _WORD and nxt.text[:1].isupper()
 
     def _subject_near(self, i: int) -> Mention | None:
         """Return the mention within three words of token i, outside quotes."""
@@ -274,6 +297,22 @@ def _prev_word(toks: list[Tok], i: int) -> Token | None:
     while j >= 0 and toks[j].token.kind is not _WORD:
         j -= 1
     return toks[j].token if j >= 0 and toks[j].sentence == toks[i].sentence else None
+
+
+def _document_subject(toks: list[Tok], i: int, words: _Words) -> bool:
+    """Return True when the verb at token i has a written record as its subject.
+
+    "The indictment says" and "the report also says" are the present tense of
+    a text that still says it, not a tense chosen for reporting speech.
+    """
+    sentence = toks[i].sentence
+    j = i - 1
+    while j >= 0 and toks[j].sentence == sentence:
+        tok = toks[j].token
+        if tok.kind is _WORD and tok.norm not in words.document_adverbs:
+            return tok.norm in words.document_subjects
+        j -= 1
+    return False
 
 
 def _attribution_position(doc: Document, toks: list[Tok], i: int) -> bool:
@@ -890,6 +929,8 @@ class SaidSaysMix(Rule):
             for i in sorted(i for v in verbs for i in det.positions(v)):
                 t = det.toks[i]
                 if t.headline or not _is_body(doc, t.paragraph) or doc.in_quote(t.token.start):
+                    continue
+                if _document_subject(det.toks, i, words):
                     continue
                 out.append(t.token)
             return out

@@ -224,6 +224,9 @@ class OfficeHolderOnDate(Rule):
             terms = [t for o in offices for t in kb.terms_of(o.id) if t.holder in names]
             if any(t.days_outside(day) <= GRACE_DAYS for t in terms):
                 continue
+            years = _sentence_years(unit, pair.start)
+            if any(_term_meets_year(t, y) for t in terms for y in years):
+                continue  # "In 2009, President Barack Obama traveled ...": the title of then
             office = min(offices, key=lambda o: _distance(terms, o, day))
             key = (office.id, *sorted(names))
             if story.weak and key in seen:
@@ -245,6 +248,34 @@ class OfficeHolderOnDate(Rule):
                 severity=date_severity(story, self.severity),
                 data={"office": office.id},
             )
+
+
+# A time the sentence is set in: "In 2009, ...", "in March 2012", "on Jan. 5, 2010",
+# "during 2011". A year used as a modifier ("who signed the 2010 law") does not
+# set the sentence in that year, so it does not count.
+_YEAR_RE = re.compile(
+    r"(?:\b(?:[Ii]n|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Ss]ince)\s+"
+    r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)"
+    r"(19\d\d|20\d\d)\b"
+)
+
+
+def _sentence_years(doc: Document, offset: int) -> list[int]:
+    """Return the years written in the sentence holding prose offset ``offset``."""
+    paragraph = doc.paragraph_at(offset)
+    if paragraph is None:
+        return []
+    for sentence in paragraph.sentences:
+        if sentence.start <= offset < sentence.end:
+            return [int(m.group(1)) for m in _YEAR_RE.finditer(sentence.text)]
+    return []
+
+
+def _term_meets_year(term: Term, year: int) -> bool:
+    """Return True when ``term`` was running at some point in ``year``."""
+    last = (term.end - dt.timedelta(days=1)).year if term.end is not None else 10_000
+    return term.start.year <= year <= last
 
 
 def _offices_meant(pair: TitledName, kb: KnowledgeBase) -> list[Office]:

@@ -1039,7 +1039,9 @@ class SmallNumberFigure(_StyleRule):
 
 
 # Words that join figures into a list, range or ratio: "1, 3 and 4", "2 to 1".
-_JOINERS = frozenset({",", "and", "or", "&", "to", "in"})
+_JOINERS = frozenset({",", "and", "or", "&", "to", "in", "for"})
+# Joiners of a ratio, whose figures stay figures: "1 in 5", "went 3 for 4".
+_RATIO_JOINERS = frozenset({"in", "for"})
 
 
 def _context_word(token: Token, words: frozenset[str]) -> bool:
@@ -1068,7 +1070,7 @@ def _left_exempt(tokens: Sequence[Token], k: int, data: StyleData) -> bool:
         return True  # "tied it at 2": a tied score
     if prev.norm in _JOINERS and k >= 2 and tokens[k - 2].kind is NUMBER:
         # The rest of a list, range or ratio follows its first figure.
-        return prev.norm == "in" or _left_exempt(tokens, k - 2, data)
+        return prev.norm in _RATIO_JOINERS or _left_exempt(tokens, k - 2, data)
     return False
 
 
@@ -1093,10 +1095,12 @@ def _right_exempt(tokens: Sequence[Token], k: int, data: StyleData) -> bool:
         return True
     if nxt.kind is WORD and _is_capitalised(nxt.text):
         return True  # "5 January", "3 Series"
+    if nxt.kind is NUMBER and "/" in nxt.text:
+        return True  # "5 1/3 innings": a whole number with its fraction
     # A list, range or ratio whose far end calls for figures: "5 to 7 percent".
     if nxt.norm in _JOINERS and k + 2 < n and tokens[k + 2].kind is NUMBER:
         other = tokens[k + 2]
-        if nxt.norm == "in" or other.text not in data.number_words:
+        if nxt.norm in _RATIO_JOINERS or other.text not in data.number_words:
             return True
         return _right_exempt(tokens, k + 2, data)
     return False

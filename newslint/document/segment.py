@@ -55,13 +55,16 @@ def normalise(text: str) -> str:
 
 
 _APOS = "'\u2019"
+# Email runs are matched possessively and only from the start of a run, and
+# dotted abbreviations possessively (backing off can never succeed): a long run
+# of dots, dashes or "a.a.a." is then tokenized in linear time.
 _TOKEN_RE = regex.compile(
     r"""
     (?P<url>(?:https?://|www\.)[^\s<>"\u201c\u201d]+[^\s<>"\u201c\u201d.,;:!?)\]'\u2019])
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<email>(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+)
   | (?P<handle>(?<![\w@])@\w{1,30})
   | (?P<hashtag>(?<![\w#])\#\p{L}\w*)
-  | (?P<abbr>(?:\p{L}\.){2,}(?!\p{L}))
+  | (?P<abbr>(?:\p{L}\.){2,}+(?!\p{L}))
   | (?P<number>[$£€¥]?\d+(?:[.,:/]\d+)*(?:[\p{L}%]+)?)
   | (?P<word>\p{L}[\p{L}\p{M}\d]*(?:(?:[-'\u2019]|\.(?=\p{L}))[\p{L}\p{M}\d]+)*)
   | (?P<punct>[^\s\p{L}\d])
@@ -88,10 +91,26 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     append = out.append
     kinds = _KINDS
+    words = _WORDS
+    if len(words) > _WORDS_MAX:
+        words.clear()
     for m in _TOKEN_RE.finditer(text, start, end):
         word = m.group()
-        append(Token(kinds[m.lastgroup or "punct"], m.start(), m.end(), word, normalise(word)))
+        shared = words.get(word)
+        if shared is None:
+            norm = normalise(word)
+            # One string object per distinct word, and the word itself as its
+            # norm when folding changes nothing: a 50 MB file has millions of
+            # tokens but a small vocabulary.
+            shared = words[word] = (word, word if norm == word else norm)
+        append(Token(kinds[m.lastgroup or "punct"], m.start(), m.end(), shared[0], shared[1]))
     return out
+
+
+# Distinct token texts seen so far -> (shared text, shared norm). Cleared when
+# it grows past the bound, so odd input cannot make it grow without limit.
+_WORDS: dict[str, tuple[str, str]] = {}
+_WORDS_MAX = 200_000
 
 
 # Abbreviations after which a period does not end a sentence.
@@ -219,7 +238,11 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 
-_BOUNDARY_RE = regex.compile(r"""(?:[.!?]+|\u2026)["'\u201d\u2019)\]]*(?=\s+|$)""", regex.VERBOSE)
+# Possessive runs, tried only from the start of a run of marks: a megabyte of
+# "!!!" or "..." must not be rescanned from every position (quadratic).
+_BOUNDARY_RE = regex.compile(
+    r"""(?:(?<![.!?])[.!?]++|\u2026)["'\u201d\u2019)\]]*+(?=\s|$)""", regex.VERBOSE
+)
 _WORD_BEFORE_RE = regex.compile(r"([\p{L}.]+)\.?$")
 _NEXT_RE = regex.compile(r"""\s+["'\u201c\u2018(\[]*(\S+)""")
 

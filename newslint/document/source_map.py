@@ -93,10 +93,16 @@ class SourceMap:
         any replaced segment that overlaps the span, or dropped markup strictly
         inside it, makes the span inexact.
         """
+        segments = self._segments
         i = max(0, bisect.bisect_right(self._text_starts, start) - 1)
-        while i > 0 and self._segments[i - 1].text_end >= start:
+        # A segment that ends at ``start`` cannot make the span inexact, so only
+        # walk back over ones that reach past it (never many, however much
+        # zero-width markup sits at ``start``), and index rather than slice:
+        # this runs once per fix edit on documents with 100,000s of segments.
+        while i > 0 and segments[i - 1].text_end > start:
             i -= 1
-        for seg in self._segments[i:]:
+        for k in range(i, len(segments)):
+            seg = segments[k]
             if seg.text_start > end:
                 break
             if seg.identity:

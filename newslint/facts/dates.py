@@ -42,7 +42,11 @@ _DATE_RE = re.compile(
     rf"|(?P<dm_day>{_DAY})(?:\s+of)?\s+(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})(?!\d))?)"
     r"(?![\w])"
 )
-_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+# ISO dates with an optional time and zone, also as Jekyll writes them in front
+# matter: "2025-06-03", "2025-06-03T14:30:00Z", "2025-06-03 14:30:00 -0500".
+_ISO_RE = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.facts.index import NameIndex, TitleIndex, TitleMatch
-from newslint.facts.loader import FileRows, read_files
 from newslint.facts.records import (
     KnowledgeBaseError,
     Office,
@@ -30,6 +30,10 @@ from newslint.facts.records import (
     Term,
 )
 from newslint.facts.text import fold
+
+if TYPE_CHECKING:
+    # The file reader is needed only when the data cache misses: imported then.
+    from newslint.facts.loader import FileRows
 
 
 class KnowledgeBase:
@@ -331,6 +335,24 @@ def load_kb(paths: Iterable[str | Path] = (), *, builtin: bool = True) -> Knowle
 
 @lru_cache(maxsize=8)
 def _load_cached(paths: tuple[str, ...], builtin: bool) -> KnowledgeBase:
+    from newslint.datacache import cached
+    from newslint.facts.loader import iter_fact_files
+
     sources = [builtin_facts_dir()] if builtin else []
     sources += [Path(p) for p in paths]
-    return KnowledgeBase.from_rows(read_files(sources))
+    # The data cache keeps the validated knowledge base with its indexes built,
+    # keyed by every fact file's content: a run reads one pickle instead of
+    # parsing and checking every table. Invalid files raise and are not cached.
+    files = iter_fact_files(sources)
+    return cached("facts", files, lambda: _build(sources), salt=repr((paths, builtin)))
+
+
+def _build(sources: list[Path]) -> KnowledgeBase:
+    """Read, validate and index the fact files (what the data cache stores)."""
+    from newslint.facts.loader import read_files
+
+    kb = KnowledgeBase.from_rows(read_files(sources))
+    # Build the lazily computed indexes now, so the cached copy carries them.
+    kb.official_name_variants()
+    _ = kb.titles, kb._people_by_key, kb.as_of
+    return kb

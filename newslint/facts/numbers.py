@@ -135,10 +135,14 @@ def sentence_allows_change(sentence: str) -> bool:
 
 
 _PERCENT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.I)
+# Words that split a whole into sides: a vote, or a stance on one question. A
+# poll sentence without them may list answers to several questions, or
+# answers that can all be chosen ("45% have cut back on meals, 38% have
+# switched brands and 22% have skipped meals"), which need not add up to 100.
 _WHOLE_RE = re.compile(
-    r"\b(?:poll|polls|polled|survey|surveyed|respondents|voters|vote|votes|voted|backed"
-    r"|supported|support|opposed|oppose|favou?r|favou?red|undecided|approve|approved"
-    r"|disapprove|disapproved|ballots?)\b",
+    r"\b(?:voters|vote|votes|voted|backed|supported|support|opposed|oppose|favou?r"
+    r"|favou?red|undecided|unsure|approve|approved|disapprove|disapproved|agree|agreed"
+    r"|disagree|disagreed|ballots?)\b",
     re.I,
 )
 _NOT_SHARES_RE = re.compile(

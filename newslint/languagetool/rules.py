@@ -13,6 +13,7 @@ typo rules, and words on the newsroom's accept list are never flagged.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -30,9 +31,11 @@ def document_matches(doc: Document, ctx: RuleContext) -> list[DocumentMatch]:
     """Return the active backend's matches for ``doc``, fetched once for both NL8xx rules."""
     cached = ctx.shared.get(SHARED_KEY)
     if cached is None:
-        from newslint.languagetool.backend import active_backend
-
-        backend = active_backend()
+        # Only activate() in the backend module can make a backend active, so
+        # when that module was never imported LanguageTool is off: skip the
+        # import (http.client, ssl) on built-in-only runs.
+        module = sys.modules.get("newslint.languagetool.backend")
+        backend = module.active_backend() if module is not None else None
         cached = backend.document_matches(doc) if backend is not None else []
         ctx.shared[SHARED_KEY] = cached
     matches: list[DocumentMatch] = cached

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import regex
+
+from newslint.data import load_data
 from newslint.document import TokenKind
 from newslint.people.detect import Detector, strip_possessive
 from newslint.people.distance import slip
@@ -132,6 +136,8 @@ def find_variants(people: People) -> list[Variant]:
         word, _ = strip_possessive(tok.text)
         if not word.replace("-", "").isalpha() or word.casefold() in lex.demonyms:
             continue
+        if _before_state(det.doc.text, tok.end):
+            continue  # "Mathes, Iowa": a town, not a slip for a surname
         sp = spellings.setdefault(word, Spelling(word))
         sp.spans.append((tok.start, tok.start + len(word)))
     majorities = [sp for sp in spellings.values() if sp.person_uses and len(sp.form) >= MIN_LENGTH]
@@ -183,6 +189,20 @@ def _plausible(sp: Spelling, maj: Spelling, kind: str) -> bool:
         return False  # "Mr Blair" and "Ms Bair" are two people
     # Two people ("Sheila Bair" and "Tony Blair") are no slip.
     return not (sp.givens and maj.givens and not (sp.givens & maj.givens))
+
+
+@lru_cache(maxsize=1)
+def _state_re() -> regex.Pattern[str]:
+    """Return a pattern for ", <U.S. state>" (name or newspaper abbreviation)."""
+    raw = load_data("data/style-states.toml")
+    names = {*raw["abbreviations"], *raw["abbreviations"].values(), *raw["postal"].values()}
+    alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf",[ \t]+(?:{alternatives})(?![\p{{L}}])")
+
+
+def _before_state(text: str, end: int) -> bool:
+    """Return True when a state follows the word ending at ``end``: a place name."""
+    return _state_re().match(text, end, end + 40) is not None
 
 
 def _in_long_run(det: Detector, i: int) -> bool:

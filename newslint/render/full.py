@@ -18,6 +18,7 @@ import io
 from collections import Counter
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -52,8 +53,12 @@ def _snippet(d: Diagnostic, source: str) -> list[Text]:
         lo = d.start.column - 1 if n == first else len(text) - len(text.lstrip())
         hi = d.end.column - 1 if n == d.end.line else len(text)
         hi = max(hi, lo + 1)
+        # Columns count code points; the terminal counts cells, and an emoji or
+        # a CJK character takes two, so pad and underline by cell width.
+        pad = cell_len(text[:lo])
+        carets = max(cell_len(text[lo:hi]) + max(0, hi - max(lo, len(text))), 1)
         marker = Text(f"{gutter} | ", style="blue")
-        marker.append(" " * lo + "^" * (hi - lo), style=_STYLE[d.severity])
+        marker.append(" " * pad + "^" * carets, style=_STYLE[d.severity])
         if n == shown[-1] and d.suggestions:
             marker.append(f" did you mean '{d.suggestions[0]}'?", style=_STYLE[d.severity])
         out.append(marker)

@@ -7,6 +7,7 @@ view; the engine maps their spans back through the source map.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,7 @@ class BlockKind(enum.StrEnum):
     CAPTION = "caption"
     BYLINE = "byline"
     DATELINE = "dateline"
+    TABLE = "table"  # a row of a table (or a whole plain-text table): data, not copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +101,26 @@ def extract(source: str, fmt: Format) -> Extraction:
     return extraction
 
 
+# A pipe table's delimiter row: "|---|:--:|" or "--- | ---".
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+
+
+def is_pipe_table(text: str) -> bool:
+    """Return True for a pipe table: a delimiter row, and every row has cells."""
+    lines = text.splitlines()
+    if len(lines) < 2 or not any(_TABLE_DELIMITER.match(line) for line in lines):
+        return False
+    return all("|" in line for line in lines)
+
+
 # Lower-case words a byline may hold between names: joiners and name particles
 # ("By Ana de la Cruz and Omar bin Saleh, Associated Press").
 _BYLINE_SMALL = frozenset(
-    "and & of the for de da das di do dos du del della der den van von bin bint ibn al el "
-    "la le".split()
-)
+    {
+        "and", "&", "of", "the", "for", "de", "da", "das", "di", "do", "dos", "du", "del",
+        "della", "der", "den", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le",
+    }
+)  # fmt: skip
 _BYLINE_MAX_WORDS = 20
 _BYLINE_MAX_LINES = 3
 
@@ -127,11 +143,30 @@ def is_byline(text: str) -> bool:
     return all(w[0].isupper() or w.lower() in _BYLINE_SMALL for w in words)
 
 
+# An all-capitals label that opens a paragraph of the story's head:
+# "EDITOR'S NOTE — This story contains ...", "CORRECTION: ...".
+_HEAD_LABEL = re.compile(r"[A-Z][A-Z' ]{2,30}\s*[\u2014\u2013:-]")
+# Paragraphs after the headline in which a byline may stand.
+_HEAD_PARAGRAPHS = 4
+
+
 def mark_byline(extraction: Extraction) -> None:
-    """Give the byline role to an explicit byline paragraph right under the headline."""
+    """Give the byline role to an explicit byline paragraph in the story's head.
+
+    The head is what stands between the headline and the copy: captions and
+    labelled notes ("EDITOR'S NOTE — ..."). A "By ..." paragraph after the copy
+    has started is not a byline of this story.
+    """
     blocks = extraction.blocks
     if len(blocks) < 3 or blocks[0][2] is not BlockKind.HEADLINE:
         return
-    start, end, kind = blocks[1]
-    if kind is BlockKind.BODY and is_byline(extraction.text[start:end]):
-        blocks[1] = (start, end, BlockKind.BYLINE)
+    text = extraction.text
+    for i in range(1, min(len(blocks) - 1, _HEAD_PARAGRAPHS + 1)):
+        start, end, kind = blocks[i]
+        if kind is not BlockKind.BODY:
+            continue
+        if is_byline(text[start:end]):
+            blocks[i] = (start, end, BlockKind.BYLINE)
+            return
+        if not _HEAD_LABEL.match(text, start, end):
+            return

@@ -92,6 +92,36 @@ _CONTAINERS = ("article", "main", "body")
 _BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 
 
+_CONTAINER_KINDS = {
+    "blockquote": BlockKind.BLOCKQUOTE,
+    "li": BlockKind.LIST_ITEM,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+}
+# The whitespace and one newline that follow a <br> in the source.
+_BR_TAIL = regex.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+_LISTS = frozenset({"ul", "ol"})
+
+
+def _close_container(
+    containers: list[tuple[str, BlockKind]], name: str, stop: frozenset[str] = frozenset()
+) -> None:
+    """Close the innermost open ``name`` container and any left open inside it.
+
+    The search ends at a container named in ``stop``: an opening ``<li>``
+    closes an unclosed ``<li>`` of its own list, as HTML does, never one of
+    an outer list.
+    """
+    for k in range(len(containers) - 1, -1, -1):
+        if containers[k][0] == name:
+            del containers[k:]
+            return
+        if containers[k][0] in stop:
+            return
+
+
 def _body_range(source: str) -> tuple[int, int]:
     """Return the source range of the article body's inner HTML."""
     for name in _CONTAINERS:
@@ -118,8 +148,13 @@ def extract_html(source: str) -> Extraction:
     out.blank(source, 0, body_start)
     directives: list[Directive] = []
     block_starts: list[tuple[int, BlockKind]] = [(0, BlockKind.BODY)]
+    # Open containers that give their role to the paragraphs inside them:
+    # a <p> in a <blockquote> is quoted matter, a <p> in an <li> a list item.
+    containers: list[tuple[str, BlockKind]] = []
     cursor = body_start
     for m in _TOKEN_RE.finditer(source, body_start, body_end):
+        if m.start() < cursor:
+            continue  # whitespace already taken with a <br>
         out.keep(source, cursor, m.start())
         s, e = m.start(), m.end()
         kind = m.lastgroup
@@ -134,13 +169,31 @@ def extract_html(source: str) -> Extraction:
             name = m.group("name").lower()
             closing = m.group().startswith("</")
             if name == "br":
+                # One line break: the source's own newline after the tag is
+                # part of it (HTML collapses it), so it does not end the paragraph.
+                after = _BR_TAIL.match(source, e, body_end)
+                if after is not None:
+                    e = after.end()
                 out.replace(s, e, "\n")
             elif name in _BREAKING:
                 out.replace(s, e, "\n\n")
+                inherited = containers[-1][1] if containers else BlockKind.BODY
+                if name in _CONTAINER_KINDS or name in _LISTS:
+                    if closing:
+                        _close_container(containers, name)
+                    else:
+                        if name == "li":
+                            _close_container(containers, name, stop=_LISTS)
+                        kind_in = _CONTAINER_KINDS.get(name, inherited)
+                        containers.append((name, kind_in))
+                    inherited = containers[-1][1] if containers else BlockKind.BODY
                 if not closing:
-                    block_starts.append((out.length, _BLOCK_KINDS.get(name, BlockKind.BODY)))
+                    kind_of = _BLOCK_KINDS.get(name, BlockKind.BODY)
+                    if kind_of is BlockKind.BODY:
+                        kind_of = inherited
+                    block_starts.append((out.length, kind_of))
                 else:
-                    block_starts.append((out.length, BlockKind.BODY))
+                    block_starts.append((out.length, inherited))
             else:
                 out.replace(s, e, "")
         elif kind == "entity":

@@ -37,6 +37,7 @@ _INLINE_RE = regex.compile(
   | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
   | (?P<linktail>\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\))
   | (?P<reftail>\]\[[^\]\n]*\])
+  | (?P<footnote>\[\^[^\]\s]{1,40}\]:?)  # footnote mark or definition label
   | (?P<linkopen>\[(?=[^\]\n]*\](?:\(|\[)))
   | (?P<comment><!--.*?-->)
   | (?P<autolink><(?:https?|mailto|ftp):[^>\s]+>)
@@ -56,7 +57,9 @@ def _parser() -> Any:
 
     # Only block structure is used (inline markup is scanned with a source
     # map below), so the inline pass is switched off: it is most of the cost.
-    return MarkdownIt("commonmark").disable("inline")
+    # GFM pipe tables are parsed so that their rows become TABLE blocks
+    # (data that style rules skip) rather than a paragraph of copy.
+    return MarkdownIt("commonmark").disable("inline").enable("table")
 
 
 def _line_starts(source: str) -> list[int]:
@@ -124,6 +127,11 @@ def _prose_lines(
             item_fresh = True
         elif ttype == "list_item_close":
             item_depth -= 1
+        elif ttype == "tr_open" and tok.map:
+            for n in range(*tok.map):
+                lines[n + line_offset] = (block_id, BlockKind.TABLE, n == tok.map[0], False)
+            block_id += 1
+            image_before = False
         elif ttype in ("paragraph_open", "heading_open") and tok.map:
             if ttype == "heading_open":
                 if tok.tag == "h1" and not headline_seen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from newslint.document.formats import BlockKind, Extraction
+from newslint.document.formats import BlockKind, Extraction, is_pipe_table
 from newslint.document.source_map import SourceMap
 
 _BLANK_LINES = regex.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
@@ -32,7 +32,10 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def extract_plain(source: str) -> Extraction:
     """Split plain text into paragraphs; a lone first line is the headline."""
     spans = paragraph_spans(source, 0, len(source))
-    blocks = [(s, e, BlockKind.BODY) for s, e in spans]
+    blocks = [
+        (s, e, BlockKind.TABLE if is_pipe_table(source[s:e]) else BlockKind.BODY)
+        for s, e in spans
+    ]
     if len(blocks) > 1:
         s, e, _ = blocks[0]
         if "\n" not in source[s:e]:

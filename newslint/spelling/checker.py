@@ -1,0 +1,262 @@
+"""``check_words``: run the non-word and real-word checks over a token stream.
+
+Which words are checked at all is where precision is won:
+
+* a capitalised word inside a sentence is a name; all-capitals is an
+  acronym; mixed case (iPhone, McAlister) is a brand or a name;
+* numbers with units (5km, 10bn, 1990s), URLs, e-mail addresses, handles and
+  hashtags are not words;
+* a word standing alone in quotation marks is being cited (a foreign or
+  coined term), not used;
+* possessives are checked without their ``'s``; a hyphenated compound is
+  checked part by part; a word broken across a line with a hyphen is joined
+  first (``exam-`` + ``ple``) and only checked as a compound when the join is
+  not a word;
+* words on the accept list are never flagged, words on the reject list always.
+
+The real-word check reads each sentence through the language model, with
+commas dropped (the model never saw punctuation) and the context cut at
+quotation marks, brackets, dashes and unknown words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newslint.spelling.langmodel import BOS, EOS, LanguageModel, language_model
+from newslint.spelling.lexicon import Lexicon, lexicon, load_confusables
+from newslint.spelling.nonword import NonWordSettings, judge_non_word
+from newslint.spelling.realword import Candidate, RealWordSettings, Slot, judge_slot
+from newslint.spelling.types import IssueKind, SpellingIssue, TokenClass, WordInContext
+
+__all__ = ["SpellingOptions", "check_words"]
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_SENTENCE_END = frozenset(".!?")
+_TRANSPARENT = frozenset(",;:\u2019'")  # punctuation the model reads through
+_NUMBER_WORD = "ten"
+
+
+@dataclass(frozen=True)
+class SpellingOptions:
+    """What to check and how strictly."""
+
+    accept: frozenset[str] = frozenset()  # case-folded words never flagged
+    reject: frozenset[str] = frozenset()  # case-folded words always flagged
+    non_words: bool = True
+    real_words: bool = True
+    nonword: NonWordSettings = field(default_factory=NonWordSettings)
+    realword: RealWordSettings = field(default_factory=RealWordSettings)
+
+
+@lru_cache(maxsize=1)
+def _curated() -> dict[str, frozenset[str]]:
+    return {w: frozenset(c) for w, c in load_confusables().items()}
+
+
+@dataclass
+class _Word:
+    """A word token after normalisation."""
+
+    index: int
+    token: WordInContext
+    form: str  # lower case, apostrophes straightened, line-break hyphen resolved
+    checkable: bool  # a common-noun-like word (not a name, acronym, cited term)
+    lm_form: str | None = None  # what the language model reads, if anything
+    flagged: bool = False
+
+
+def check_words(
+    words: Sequence[WordInContext], options: SpellingOptions | None = None
+) -> list[SpellingIssue]:
+    """Return the typos in ``words`` (a whole paragraph or document, in order)."""
+    opts = options or SpellingOptions()
+    lex = lexicon()
+    lm = language_model() if opts.real_words else None
+    issues: list[SpellingIssue] = []
+    analysed = [_analyse(i, w, lex) for i, w in enumerate(words) if w.kind is TokenClass.WORD]
+    if opts.non_words:
+        for item in analysed:
+            prev = words[item.index - 1] if item.index else None
+            if prev is not None and prev.kind is TokenClass.NUMBER and len(item.form) <= 3:
+                continue  # a unit after a number: "35 bn", "10 mph"
+            issues.extend(_non_word_issues(item, lex, opts))
+    if lm is not None:
+        for sequence, slots in _sequences(words, analysed, lm):
+            for pos, item in slots:
+                issue = _real_word_issue(item, sequence, pos, lex, lm, opts)
+                if issue is not None:
+                    issues.append(issue)
+    issues.sort(key=lambda x: (x.start, x.end))
+    return issues
+
+
+def _is_name_like(text: str, sentence_start: bool) -> bool:
+    """Return True for capitalised, all-caps or mixed-case words (not checked)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return True  # an acronym
+    if any(c.isupper() for c in letters[1:]):
+        return True  # iPhone, McAlister
+    return letters[0].isupper() and not sentence_start
+
+
+def _analyse(index: int, token: WordInContext, lex: Lexicon) -> _Word:
+    text = token.text.translate(_APOSTROPHES)
+    if "-\n" in text or "-\r\n" in text:
+        joined = text.replace("-\r\n", "").replace("-\n", "")
+        text = joined if lex.info(joined.lower()).known else text.replace("\r\n", "").replace("\n", "")
+    form = text.lower()
+    checkable = not (_is_name_like(text, token.sentence_start) or token.quoted_term or "." in text)
+    return _Word(index, token, form, checkable)
+
+
+def _strip_possessive(form: str) -> str:
+    if form.endswith("'s"):
+        return form[:-2]
+    if form.endswith("'"):
+        return form[:-1]
+    return form
+
+
+def _non_word_issues(item: _Word, lex: Lexicon, opts: SpellingOptions) -> Iterable[SpellingIssue]:
+    token = item.token
+    form = item.form
+    if form in opts.accept or _strip_possessive(form) in opts.accept:
+        return
+    if form in opts.reject or _strip_possessive(form) in opts.reject:
+        item.flagged = True
+        yield SpellingIssue(
+            index=item.index,
+            start=token.start,
+            end=token.end,
+            word=token.text,
+            kind=IssueKind.NON_WORD,
+            suggestions=(),
+            confidence=1.0,
+            evidence=f"'{token.text}' is on the newsroom's reject list",
+            safe_fix=False,
+            source="vocabulary",
+        )
+        return
+    if not item.checkable or token.text[:1].isupper():
+        # A capitalised word at a sentence start is as likely a name as not;
+        # names are the attribution rules' business.
+        return
+    base = _strip_possessive(form)
+    if lex.info(base).known or lex.info(form).known:
+        return
+    parts = base.split("-")
+    compound = len(parts) > 1
+    if compound and lex.info("".join(parts)).known:
+        return  # "pre-empt" for "preempt"
+    # Parts of a compound, each at its own offsets.
+    offset = 0
+    for part in parts:
+        start = token.start + offset
+        offset += len(part) + 1
+        if len(part) < 3 or not part.isalpha() or part in opts.accept:
+            continue  # two letters are abbreviations far more often than typos
+        verdict = judge_non_word(part, lex, opts.nonword, part=compound)
+        if verdict is None:
+            continue
+        item.flagged = True
+        yield SpellingIssue(
+            index=item.index,
+            start=start,
+            end=start + len(part),
+            word=token.text[start - token.start : start - token.start + len(part)],
+            kind=IssueKind.NON_WORD,
+            suggestions=_match_case(verdict.suggestions, token.text),
+            confidence=verdict.confidence,
+            evidence=verdict.evidence,
+            safe_fix=verdict.safe and not token.in_quote,
+        )
+
+
+def _match_case(suggestions: Sequence[str], typed: str) -> tuple[str, ...]:
+    if typed[:1].isupper():
+        return tuple(s[:1].upper() + s[1:] for s in suggestions)
+    return tuple(suggestions)
+
+
+def _sequences(
+    words: Sequence[WordInContext], analysed: Sequence[_Word], lm: LanguageModel
+) -> Iterable[tuple[list[str], list[tuple[int, _Word]]]]:
+    """Yield language-model word sequences and the checkable slots in each."""
+    by_index = {item.index: item for item in analysed}
+    seq: list[str] = [BOS]
+    slots: list[tuple[int, _Word]] = []
+
+    def flush(end_of_sentence: bool) -> Iterable[tuple[list[str], list[tuple[int, _Word]]]]:
+        nonlocal seq, slots
+        if slots:
+            yield ([*seq, EOS] if end_of_sentence else seq), slots
+        seq, slots = ([BOS] if end_of_sentence else []), []
+
+    for i, tok in enumerate(words):
+        if tok.kind is TokenClass.WORD:
+            item = by_index[i]
+            if tok.sentence_start and len(seq) > 1:
+                yield from flush(True)
+            form = item.form
+            lm_form = form if lm.knows(form) else None
+            if lm_form is None:
+                base = _strip_possessive(form)
+                lm_form = base if base != form and lm.knows(base) else None
+            if lm_form is None:
+                yield from flush(False)
+                continue
+            item.lm_form = lm_form
+            if item.checkable and lm_form == form:
+                slots.append((len(seq), item))
+            seq.append(lm_form)
+        elif tok.kind is TokenClass.NUMBER:
+            seq.append(_NUMBER_WORD)
+        elif tok.kind is TokenClass.PUNCT and tok.text in _SENTENCE_END:
+            yield from flush(True)
+        elif tok.kind is TokenClass.PUNCT and tok.text in _TRANSPARENT:
+            continue
+        else:
+            yield from flush(False)
+    yield from flush(False)
+
+
+def _real_word_issue(
+    item: _Word,
+    sequence: list[str],
+    pos: int,
+    lex: Lexicon,
+    lm: LanguageModel,
+    opts: SpellingOptions,
+) -> SpellingIssue | None:
+    if item.flagged or item.form in opts.accept:
+        return None
+    info = lex.info(item.form)
+    if not info.candidates:
+        return None
+    curated = _curated().get(item.form, frozenset())
+    candidates = [Candidate(c, cost, c in curated) for c, cost in info.candidates]
+    verdict = judge_slot(
+        Slot(sequence, pos), candidates, lm, opts.realword, in_quote=item.token.in_quote
+    )
+    if verdict is None:
+        return None
+    token = item.token
+    return SpellingIssue(
+        index=item.index,
+        start=token.start,
+        end=token.end,
+        word=token.text,
+        kind=IssueKind.REAL_WORD,
+        suggestions=_match_case(verdict.suggestions, token.text),
+        confidence=verdict.confidence,
+        evidence=verdict.evidence,
+        safe_fix=verdict.safe,
+        ratio=round(10 ** min(verdict.gain, 12.0), 1),
+        source="confusables" if verdict.curated else "statistics",
+    )
