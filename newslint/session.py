@@ -78,7 +78,7 @@ def _languagetool(
     cached run never starts Java.
     """
     settings = factory.settings
-    if settings.languagetool == "off":
+    if settings.languagetool == "off" or not _uses_languagetool(factory, files):
         yield
         return
     from newslint.languagetool.backend import Backend, activate
@@ -95,6 +95,16 @@ def _languagetool(
             yield
     except LanguageToolError as exc:
         raise LanguageToolUnavailable(f"LanguageTool: {exc}") from None
+
+
+def _uses_languagetool(factory: LinterFactory, files: list[str]) -> bool:
+    """Return True when some file's selection includes a LanguageTool rule (NL8xx).
+
+    ``--select NL2`` must neither start Java nor warn that LanguageTool is missing.
+    """
+    from newslint.languagetool.rules import CODES
+
+    return any(r.code in CODES for path in files[:1] or ["."] for r in factory.selected(path))
 
 
 def statistics_table(run: Run) -> str:

@@ -102,12 +102,48 @@ def _settings(rule: str, extra: Mapping[str, Any]) -> Settings:
 def lint_case(
     rule: str, text: str, fmt: str = "txt", settings: Mapping[str, Any] | None = None
 ) -> list[Diagnostic]:
-    """Lint ``text`` with only ``rule`` selected."""
+    """Lint ``text`` with only ``rule`` selected.
+
+    A case whose settings say ``languagetool = "on"`` runs against the real
+    LanguageTool server (one per process, shared by all such cases); when it
+    cannot be used, :class:`BackendUnavailable` is raised so the caller can
+    decide between failing and skipping.
+    """
     s = _settings(rule, settings or {})
-    report = lint_source(text, f"case.{fmt}", LinterFactory(s))
+    if s.languagetool == "off":
+        report = lint_source(text, f"case.{fmt}", LinterFactory(s))
+    else:
+        from newslint.languagetool.backend import Backend, activate
+        from newslint.languagetool.errors import LanguageToolError
+
+        backend = Backend.from_settings(s, service=_shared_languagetool(s.languagetool_url))
+        try:
+            with activate(backend, start=False, close=False):
+                report = lint_source(text, f"case.{fmt}", LinterFactory(s))
+        except LanguageToolError as exc:
+            raise BackendUnavailable(f"LanguageTool unavailable: {exc}") from None
     if report.error:
+        if "LanguageTool" in report.error:
+            raise BackendUnavailable(report.error)
         raise FixtureError(report.error)
     return report.diagnostics
+
+
+class BackendUnavailable(FixtureError):
+    """A case needs LanguageTool and it cannot be used here."""
+
+
+_SERVICES: dict[str | None, Any] = {}
+
+
+def _shared_languagetool(url: str | None) -> Any:
+    """Return one LanguageTool service per process (it stops at interpreter exit)."""
+    service = _SERVICES.get(url)
+    if service is None:
+        from newslint.languagetool.service import LanguageTool
+
+        service = _SERVICES[url] = LanguageTool(url=url, use_cache=False)
+    return service
 
 
 def load_fixture(path: Path) -> list[Case]:

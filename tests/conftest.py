@@ -199,9 +199,20 @@ def lint_xt(xt_pack: Path) -> Callable[..., list[Any]]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Point the result cache at a temporary folder for the whole run."""
+    """Point the result cache at a temporary folder for the whole run.
+
+    The LanguageTool installation (hundreds of MB) is linked in from the real
+    cache, so tests that need the real server find it while every result and
+    data cache stays private to the run.
+    """
+    from newslint.config import default_cache_dir
+
+    real_languagetool = default_cache_dir() / "languagetool"
     old = os.environ.get("NEWSLINT_CACHE_DIR")
-    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("newslint-cache"))
+    private = tmp_path_factory.mktemp("newslint-cache")
+    if real_languagetool.is_dir():
+        (private / "languagetool").symlink_to(real_languagetool, target_is_directory=True)
+    os.environ["NEWSLINT_CACHE_DIR"] = str(private)
     yield
     if old is None:
         os.environ.pop("NEWSLINT_CACHE_DIR", None)

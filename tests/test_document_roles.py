@@ -140,4 +140,7 @@ def test_html_line_break_does_not_end_the_paragraph() -> None:
         "Next.",
     ]
     first = doc.paragraphs[0]
-    assert doc.to_source(first.start, first.end) == (3, 3 + len("The council voted 7-2,<br>\nending a month of debate."))
+    assert doc.to_source(first.start, first.end) == (
+        3,
+        3 + len("The council voted 7-2,<br>\nending a month of debate."),
+    )

@@ -30,10 +30,10 @@ ODD = {
     "empty-headline-html": "<h1></h1><p>The council met on Tuesday.</p>",
     "only-headline": "Council approves budget\n",
     "only-headline-md": "# Council approves budget\n",
-    "only-quotes": "\"We will win.\"\n\n\"We will not stop.\"\n\n\u201cNever.\u201d\n\n'Maybe.'\n",
-    "only-quote-marks": "\"\n\n\u201c\u201d\n\n\"\"\"\n\n''\n\n\u2018\n",
+    "only-quotes": '"We will win."\n\n"We will not stop."\n\n\u201cNever.\u201d\n\n\'Maybe.\'\n',
+    "only-quote-marks": '"\n\n\u201c\u201d\n\n"""\n\n\'\'\n\n\u2018\n',
     "nested-quotes": (
-        "Story\n\n\"He said, 'She told me, \"It's over,\" and left,' and then he cried,\" "
+        'Story\n\n"He said, \'She told me, "It\'s over," and left,\' and then he cried," '
         "Smith said. \u201cShe said \u2018he said \u201cno\u201d\u2019 twice,\u201d Jones said.\n"
     ),
     "quote-over-five-paragraphs": "Mayor speaks\n\n"
@@ -55,10 +55,14 @@ ODD = {
         '$48 MILLION BUDGET. "WE HAVE ARGUED ABOUT THIS FOR A YEAR," SAID MAYOR JANE DOE.\n'
     ),
     "two-hundred-names": "Honor roll\n\nThe honorees:\n\n" + "\n".join(_NAMES) + "\n",
-    "two-hundred-names-in-a-sentence": "Honor roll\n\nThe honorees were " + ", ".join(_NAMES) + ".\n",
+    "two-hundred-names-in-a-sentence": "Honor roll\n\nThe honorees were "
+    + ", ".join(_NAMES)
+    + ".\n",
     "two-hundred-speakers": "Panel\n\n" + " ".join(f'"Yes," {n} said.' for n in _NAMES) + "\n",
     "front-matter-only": "---\ntitle: Hello\ndate: 2025-01-01\n---\n",
-    "front-matter-odd-values": "---\ntitle: [a, b]\ndate: 2025-02-30\nbyline: {a: 1}\n---\n\nText.\n",
+    "front-matter-odd-values": (
+        "---\ntitle: [a, b]\ndate: 2025-02-30\nbyline: {a: 1}\n---\n\nText.\n"
+    ),
     "html-broken": "<p>Council <b>met <i>on Tuesday<p>And then<script>var x='<p>';</script><p>End",
     "html-entities": "&amp;&lt;&gt;&#8220;&#x1F600;&#0;&#xD800;&#99999999;&bogus;",
     "unknown-directives": "<!-- newslint-disable -->\n<!-- newslint-oops NL2 -->\n\nThe the end.\n",
@@ -66,12 +70,16 @@ ODD = {
     "controls-and-separators": "Head\n\nThe\u0007 council\u000b met\u0085 on\u2028Tuesday.\u2029\n",
     "combining-marks": "Cafe\u0301 opens\n\nThe cafe\u0301 cafe\u0301 opened, said Jose\u0301.\n",
     "astral": "\U0001f600\n\n\U0001f600 \U0001f600 \U0001f4a9 said \U0001f600.\n",
-    "impossible-numbers": "Head\n\nOn Feb. 31 and Dec. 32, 2021, 1e999 and 300% and -5% of 0 people.\n",
+    "impossible-numbers": (
+        "Head\n\nOn Feb. 31 and Dec. 32, 2021, 1e999 and 300% and -5% of 0 people.\n"
+    ),
     "deep-html": "<div>" * 300 + "The the council met." + "</div>" * 300,
     "deep-markdown": "> " * 100 + "The the council met.\n",
 }
 SETTINGS = resolve_settings(
-    None, overrides={"languagetool": "off", "cache": False, "date": dt.date(2025, 6, 3)}, isolated=True
+    None,
+    overrides={"languagetool": "off", "cache": False, "date": dt.date(2025, 6, 3)},
+    isolated=True,
 )
 
 

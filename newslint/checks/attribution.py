@@ -57,6 +57,7 @@ class _Words:
     reasons: tuple[str, ...]
     attributable_after: frozenset[str]
     anonymous_verbs: frozenset[str]
+    silent_when_negated: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def _words() -> _Words:
         reasons=tuple(r.casefold() for r in d["anonymous"]["reasons"]),
         attributable_after=frozenset(d["anonymous"]["attributable_after"]),
         anonymous_verbs=frozenset(w.casefold() for w in d["anonymous"]["verbs"]),
+        silent_when_negated=frozenset(d["anonymous"]["silent_when_negated"]),
     )
 
 
@@ -689,9 +691,11 @@ class UnattributedQuote(Rule):
     A quoted sentence (one that opens its sentence, four words or more) with
     no speech verb ("said", "told", "added" ...), colon introduction or
     "according to" in its own sentence, the sentence before or the sentence
-    after. Running quotes that continue over paragraphs count as one
-    quotation, and a quotation that follows an attributed one within a few
-    sentences is taken to be the same speaker's. Words quoted inside the
+    after. A credit line opening with a dash under a pull quote ("— Council
+    leader Ana Ruiz") attributes it. Running quotes that continue over
+    paragraphs count as one quotation, and a quotation that follows an
+    attributed one within a few sentences is taken to be the same speaker's.
+    Words quoted inside the
     reporter's own sentence ("described the plan as "a recipe for delay"")
     are not flagged. Option `min_words` (default 4).
 
@@ -890,7 +894,9 @@ class SaidSaysMix(Rule):
 
     ## What it flags
     Attribution in two tenses in one story: most quotes "said", a few
-    "says" (or the other way round). Each minority use is noted.
+    "says" (or the other way round). Each minority use is noted. A written
+    record that still says what it says ("the indictment says", "the report
+    also says") is not reporting speech and is not counted.
 
     ## Why
     News stories attribute in the past tense ("said"); features often use
@@ -1015,7 +1021,7 @@ class AnonymousSource(Rule):
                         continue  # "a spokesman for the ministry"
                     before = norms[max(0, i - 2) : i]
                     if not (
-                        _verb_follows(toks, end, words.anonymous_verbs)
+                        _verb_follows(toks, end, words.anonymous_verbs, words.silent_when_negated)
                         or (before and before[-1] in ("said", "says", "told"))
                         or before == ["according", "to"]
                     ):
@@ -1033,17 +1039,24 @@ class AnonymousSource(Rule):
                     break
 
 
-def _verb_follows(toks: list[Token], k: int, verbs: frozenset[str]) -> bool:
+def _verb_follows(
+    toks: list[Token], k: int, verbs: frozenset[str], silent: frozenset[str] = frozenset()
+) -> bool:
     """Return True when a speech verb follows the source phrase ending before token k.
 
     The phrase may run on ("a source close to the talks said"; "officials
-    have said") for a few words, but not past a verb of another kind.
+    have said") for a few words, but not past a verb of another kind. A
+    negated verb of disclosure ("officials could not confirm") reports that
+    the source said nothing, so it is no anonymous claim.
     """
+    negated = False
     for t in toks[k : k + 6]:
         if t.norm in verbs:
-            return True
+            return not (negated and t.norm in silent)
         if t.norm in ("who", "which", "that", "and", "but"):
             return False
+        if t.norm in ("not", "never") or t.norm.endswith("n't"):
+            negated = True
     return False
 
 

@@ -162,7 +162,9 @@ class OfficeHolderOnDate(Rule):
     titles such as "Prime Minister" are checked only for people who held an
     office with that title. Titles after "former", "then-", "acting", "Deputy"
     and the like, and titles of monarchs, are not checked. Handovers get two
-    days' grace either way.
+    days' grace either way. A sentence set in a year of the person's term
+    ("In 2009, President Barack Obama traveled ...") uses the title of then
+    and is not flagged.
 
     ## Why
     Copy filed or reused after a change of office-holder keeps the old title:

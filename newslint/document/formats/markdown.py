@@ -19,7 +19,6 @@ from newslint.document.formats import BlockKind, Directive, Extraction
 from newslint.document.formats.frontmatter import split_front_matter
 from newslint.document.source_map import TextBuilder
 
-_COMMENT_RE = regex.compile(r"<!--(.*?)-->", regex.S)
 _HEADING_PREFIX = regex.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _HEADING_SUFFIX = regex.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _QUOTE_PREFIX = regex.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
@@ -30,17 +29,22 @@ _SETEXT_UNDERLINE = regex.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
 _IMAGE_LINE = regex.compile(r"[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:\n|$)")
 _EMPHASISED = regex.compile(r"(\*{1,2}|_{1,2})(?!\s).+?(?<!\s)\1", regex.S)
 
+# Constructs that run to a closing mark (image, link tail, link text, comment,
+# autolink) are only *started* here; _InlineScanner finishes them with
+# memoised searches for the closing mark. As lookaheads or lazy scans inside
+# the expression, every one of them rescans to the end of the line from each
+# opening mark, which is quadratic: a line of 100,000 "[" took minutes.
 _INLINE_RE = regex.compile(
     r"""
     (?P<escape>\\[!-/:-@\[-`{-~])  # CommonMark: any ASCII punctuation
   | (?P<code>(?P<ticks>`+).+?(?P=ticks)(?!`))
-  | (?P<image>!\[[^\]\n]*\]\([^)\n]*\))
-  | (?P<linktail>\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\))
+  | (?P<image>!(?=\[))
+  | (?P<linktail>\]\()
   | (?P<reftail>\]\[[^\]\n]*\])
   | (?P<footnote>\[\^[^\]\s]{1,40}\]:?)  # footnote mark or definition label
-  | (?P<linkopen>\[(?=[^\]\n]*\](?:\(|\[)))
-  | (?P<comment><!--.*?-->)
-  | (?P<autolink><(?:https?|mailto|ftp):[^>\s]+>)
+  | (?P<linkopen>\[)
+  | (?P<comment><!--)
+  | (?P<autolink><(?=(?:https?|mailto|ftp):))
   | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
   | (?P<entity>&(?:\#\d{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
   | (?P<url>(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?'"])
@@ -71,28 +75,162 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
+class _NextMatch:
+    """First match of a pattern at or after ``i`` (before ``end``), memoised.
+
+    Queries come in rising order while a line is scanned, so remembering the
+    last answer makes all the searches of one line linear in its length.
+    """
+
+    __slots__ = ("_end", "_pattern", "_query", "_result", "_source")
+
+    def __init__(self, source: str, end: int, pattern: Any) -> None:
+        self._source = source
+        self._end = end
+        self._pattern = pattern
+        self._query = end + 1
+        self._result = -1
+
+    def __call__(self, i: int) -> int:
+        """Return the start of the first match in ``source[i:end]``, or -1."""
+        if self._query <= i and (self._result < 0 or i <= self._result):
+            return self._result
+        m = self._pattern.search(self._source, i, self._end)
+        self._query, self._result = i, (m.start() if m else -1)
+        return self._result
+
+
+_CLOSE_BRACKET = regex.compile(r"\]")
+_CLOSE_PAREN = regex.compile(r"\)")
+_CLOSE_ANGLE = regex.compile(r">")
+_DOUBLE_QUOTE = regex.compile(r'"')
+_SINGLE_QUOTE = regex.compile(r"'")
+_PAREN_OR_SPACE = regex.compile(r"[)\s]")
+_ANGLE_OR_SPACE = regex.compile(r"[>\s]")
+_COMMENT_END = regex.compile(r"-->")
+
+
+class _InlineScanner:
+    """Find where a started construct ends (the old expression's exact matches)."""
+
+    def __init__(self, source: str, end: int) -> None:
+        self.source = source
+        self.end = end
+        self.bracket = _NextMatch(source, end, _CLOSE_BRACKET)
+        self.paren = _NextMatch(source, end, _CLOSE_PAREN)
+        self.angle = _NextMatch(source, end, _CLOSE_ANGLE)
+        self.quotes = {
+            '"': _NextMatch(source, end, _DOUBLE_QUOTE),
+            "'": _NextMatch(source, end, _SINGLE_QUOTE),
+        }
+        self.paren_or_space = _NextMatch(source, end, _PAREN_OR_SPACE)
+        self.angle_or_space = _NextMatch(source, end, _ANGLE_OR_SPACE)
+        self.comment_end = _NextMatch(source, end, _COMMENT_END)
+
+    def _char(self, i: int) -> str:
+        return self.source[i] if i < self.end else ""
+
+    def finish(self, kind: str | None, s: int, e: int) -> int:
+        """Return the end of the construct started at ``s``, or -1 if it is not one."""
+        if kind == "linkopen":  # \[(?=[^\]\n]*\](?:\(|\[))
+            close = self.bracket(s + 1)
+            return e if close >= 0 and self._char(close + 1) in ("(", "[") else -1
+        if kind == "image":  # !\[[^\]\n]*\]\([^)\n]*\)
+            close = self.bracket(s + 2)
+            if close < 0 or self._char(close + 1) != "(":
+                return -1
+            paren = self.paren(close + 2)
+            return paren + 1 if paren >= 0 else -1
+        if kind == "linktail":  # \]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+(?:"..."|'...'))?\)
+            q = s + 2
+            if self._char(q) == "<":
+                angle = self.angle(q + 1)
+                if angle >= 0:
+                    done = self._title_and_paren(angle + 1)
+                    if done >= 0:
+                        return done
+            stop = self.paren_or_space(q)
+            return self._title_and_paren(stop if stop >= 0 else self.end)
+        if kind == "comment":  # <!--.*?-->
+            close = self.comment_end(s + 4)
+            return close + 3 if close >= 0 else -1
+        if kind == "autolink":  # <(?:https?|mailto|ftp):[^>\s]+>
+            q = self.source.index(":", s, self.end) + 1
+            stop = self.angle_or_space(q)
+            return stop + 1 if stop > q and self._char(stop) == ">" else -1
+        return e
+
+    def _title_and_paren(self, a: int) -> int:
+        """Return the end of an optional quoted title and ``)`` at ``a``, or -1."""
+        ch = self._char(a)
+        if ch == ")":
+            return a + 1
+        if ch not in (" ", "\t"):
+            return -1
+        w = a
+        while self._char(w) in (" ", "\t"):
+            w += 1
+        mark = self._char(w)
+        if mark in self.quotes:
+            close = self.quotes[mark](w + 1)
+            if close >= 0 and self._char(close + 1) == ")":
+                return close + 2
+        return -1
+
+
 def _scan_inline(
     source: str, start: int, end: int, out: TextBuilder, directives: list[Directive]
 ) -> None:
     """Emit the prose view of one line's inline content."""
     cursor = start
-    for m in _INLINE_RE.finditer(source, start, end):
-        out.keep(source, cursor, m.start())
+    pos = start
+    scanner: _InlineScanner | None = None
+    search = _INLINE_RE.search
+    while True:
+        m = search(source, pos, end)
+        if m is None:
+            break
         kind = m.lastgroup
         s, e = m.start(), m.end()
+        if kind in _STARTED:
+            if scanner is None:
+                scanner = _InlineScanner(source, end)
+            e = scanner.finish(kind, s, e)
+            if e < 0:  # not the construct after all: plain text
+                pos = s + 1
+                continue
+        out.keep(source, cursor, s)
         if kind == "escape":
-            out.replace(s, e, m.group()[1])
+            out.replace(s, e, source[s + 1 : e])
         elif kind in ("code", "image", "autolink", "url"):
             out.blank(source, s, e)
         elif kind == "entity":
-            out.replace(s, e, html.unescape(m.group()))
+            out.replace(s, e, html.unescape(source[s:e]))
         elif kind == "comment":
-            directives.append(Directive(s, e, m.group()[4:-3].strip()))
+            directives.append(Directive(s, e, source[s + 4 : e - 3].strip()))
             out.replace(s, e, "")
         else:
             out.replace(s, e, "")
-        cursor = e
+        cursor = pos = e
     out.keep(source, cursor, end)
+
+
+_STARTED = frozenset(["linkopen", "image", "linktail", "comment", "autolink"])
+
+
+def _comments(source: str, start: int) -> Any:
+    """Yield (start, end, body) of every ``<!-- ... -->`` from ``start`` on.
+
+    ``str.find`` instead of a lazy ``<!--(.*?)-->`` scan: once no ``-->``
+    follows, none can, so a file of unclosed comments stays linear.
+    """
+    i = source.find("<!--", start)
+    while i >= 0:
+        close = source.find("-->", i + 4)
+        if close < 0:
+            return
+        yield i, close + 3, source[i + 4 : close]
+        i = source.find("<!--", close + 3)
 
 
 def _line_end(source: str, starts: list[int], index: int) -> int:
@@ -190,10 +328,10 @@ def extract_markdown(source: str) -> Extraction:
 
     out = TextBuilder()
     directives: list[Directive] = []
-    for cm in _COMMENT_RE.finditer(source, fm_len):
-        line = bisect.bisect_right(starts, cm.start()) - 1
+    for c_start, c_end, c_body in _comments(source, fm_len):
+        line = bisect.bisect_right(starts, c_start) - 1
         if line not in prose:
-            directives.append(Directive(cm.start(), cm.end(), cm.group(1).strip()))
+            directives.append(Directive(c_start, c_end, c_body.strip()))
 
     block_ranges: dict[int, list[int]] = {}
     block_kinds: dict[int, BlockKind] = {}
