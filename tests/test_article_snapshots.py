@@ -54,7 +54,7 @@ STORY_DATES = {
     "world-riyadh-forum.html": "2025-10-28",
 }
 # Stories written to be clean: the default rules must find nothing in them.
-CLEAN = ("health-measles-clean.md", "storm-marisol-clean.txt")
+CLEAN = ("health-measles-clean.md", "obituary-ruth-ellison.txt", "storm-marisol-clean.txt")
 FULL_SNAPSHOT = "tech-cat-app-emoji.txt"
 
 

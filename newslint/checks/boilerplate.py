@@ -359,7 +359,9 @@ class InvisibleCharacter(_BoilerplateRule):
     spaces, word joiners, soft hyphens, stray byte-order marks, bidi controls
     in left-to-right text, object replacement characters and C0/C1 control
     characters. Zero-width joiners inside emoji sequences and scripts that
-    need them, and bidi marks in right-to-left text, are left alone.
+    need them, bidi marks in right-to-left text, and characters written in
+    HTML or Markdown as an entity (`news&shy;paper`, a deliberate hint), are
+    left alone.
 
     ## Why
     They break search, word counts and spell-checking, split words
@@ -392,7 +394,11 @@ class InvisibleCharacter(_BoilerplateRule):
         """Report invisible characters with a safe deletion."""
         from newslint.boilerplate.chars import find_invisible
 
+        doc = ctx.doc
         for hit in find_invisible(unit.text):
+            src_start, _ = doc.to_source(hit.start, hit.end)
+            if doc.source.startswith("&", src_start):
+                continue  # written as an entity ("news&shy;paper"): put there on purpose
             if hit.replacement:
                 fix = ctx.replace(hit.start, hit.end, hit.replacement, safe=True)
             else:

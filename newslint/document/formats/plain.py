@@ -33,8 +33,7 @@ def extract_plain(source: str) -> Extraction:
     """Split plain text into paragraphs; a lone first line is the headline."""
     spans = paragraph_spans(source, 0, len(source))
     blocks = [
-        (s, e, BlockKind.TABLE if is_pipe_table(source[s:e]) else BlockKind.BODY)
-        for s, e in spans
+        (s, e, BlockKind.TABLE if is_pipe_table(source[s:e]) else BlockKind.BODY) for s, e in spans
     ]
     if len(blocks) > 1:
         s, e, _ = blocks[0]
