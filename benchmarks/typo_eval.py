@@ -59,14 +59,21 @@ class Report:
     def as_dict(self) -> dict[str, object]:
         """Return the numbers as plain data."""
         per_1k = {k: round(v * 1000 / self.clean_words, 3) for k, v in self.clean_flags.items()}
-        total = sum(self.clean_flags.values())
+        total = sum(v for k, v in self.clean_flags.items() if k.endswith("/warning"))
+        hints = sum(v for k, v in self.clean_flags.items() if k.endswith("/hint"))
         return {
             "recall": {k: round(f / n, 3) if n else None for k, (f, n) in self.recall.items()},
             "found": {k: f"{f}/{n}" for k, (f, n) in self.recall.items()},
             "clean_words": self.clean_words,
             "clean_flags": dict(self.clean_flags),
-            "clean_flags_total": total,
-            "clean_per_1k": round(total * 1000 / self.clean_words, 3) if self.clean_words else None,
+            "clean_warnings": total,
+            "clean_hints": hints,
+            "clean_warnings_per_1k": round(total * 1000 / self.clean_words, 3)
+            if self.clean_words
+            else None,
+            "clean_hints_per_1k": round(hints * 1000 / self.clean_words, 3)
+            if self.clean_words
+            else None,
             "clean_per_1k_by_kind": per_1k,
             "words_per_second": round(self.words_per_second),
             "seed": self.seed,
@@ -75,6 +82,11 @@ class Report:
 
 def _issues(text: str, options: SpellingOptions) -> list[SpellingIssue]:
     return check_words(words_from_text(text), options)
+
+
+def _tier(issue: SpellingIssue) -> str:
+    """Return the severity tier the rules give an issue: warning, or hint (info)."""
+    return "warning" if issue.strong else "hint"
 
 
 def _context(text: str, issue: SpellingIssue) -> str:
@@ -94,6 +106,7 @@ def evaluate(corpus: Path, options: SpellingOptions, runs: int) -> Report:
         if g["category"] == "typo":
             by_doc.setdefault(str(g["doc"]), []).append(g)
     found: Counter[str] = Counter()
+    found_strong: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for path in sorted(injected.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
@@ -102,22 +115,26 @@ def evaluate(corpus: Path, options: SpellingOptions, runs: int) -> Report:
             key = f"typo/{g['kind']}"
             total[key] += 1
             gs, ge = int(str(g["start"])), int(str(g["end"]))
-            if any(i.start < ge and gs < i.end for i in issues):
+            hits = [i for i in issues if i.start < ge and gs < i.end]
+            if any(i.strong for i in hits):
+                found_strong[key] += 1
+            if hits:
                 found[key] += 1
             else:
                 report.missed.append(
                     f"MISSED {key} {path.name}: {text[gs:ge]!r} (gold {g['note']!r})"
                 )
     report.recall = {k: (found[k], total[k]) for k in sorted(total)}
+    report.recall.update({f"{k} (warnings only)": (found_strong[k], total[k]) for k in sorted(total)})
 
     clean = sorted((corpus / "clean").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in clean]
     report.clean_words = sum(len(t.split()) for t in texts)
     for path, text in zip(clean, texts, strict=True):
         for issue in _issues(text, options):
-            report.clean_flags[issue.kind.value] += 1
+            report.clean_flags[f"{issue.kind.value}/{_tier(issue)}"] += 1
             report.clean_examples.append(
-                f"CLEAN {issue.kind.value} {path.name}: {_context(text, issue)} -> "
+                f"CLEAN {issue.kind.value}/{_tier(issue)} {path.name}: {_context(text, issue)} -> "
                 f"{', '.join(issue.suggestions[:3])} ({issue.evidence})"
             )
 
@@ -160,10 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     data = report.as_dict()
     print(f"first use (load or build the lexicon, load the model): {warm:.2f} s")
     for key, (f, n) in report.recall.items():
-        print(f"recall {key:16s} {f:3d}/{n:3d} = {f / n:.3f}")
+        print(f"recall {key:32s} {f:3d}/{n:3d} = {f / n:.3f}")
     print(
-        f"clean: {data['clean_flags_total']} typo findings in {report.clean_words} words = "
-        f"{data['clean_per_1k']} per 1,000 words {dict(report.clean_flags)}"
+        f"clean: {data['clean_warnings']} typo warnings in {report.clean_words} words = "
+        f"{data['clean_warnings_per_1k']} per 1,000 words; {data['clean_hints']} hints = "
+        f"{data['clean_hints_per_1k']} per 1,000 words {dict(report.clean_flags)}"
     )
     print(f"speed: {report.words_per_second:,.0f} words/s (engine only, median of {a.runs})")
     for line in report.seed:

@@ -33,7 +33,7 @@ __all__ = [
 class Sentence:
     """A sentence of the prose view."""
 
-    __slots__ = ("_tokens", "end", "index", "paragraph", "start")
+    __slots__ = ("_content", "_tokens", "end", "index", "paragraph", "start")
 
     def __init__(self, paragraph: Paragraph, index: int, start: int, end: int) -> None:
         self.paragraph = paragraph
@@ -41,11 +41,21 @@ class Sentence:
         self.start = start
         self.end = end
         self._tokens: list[Token] | None = None
+        self._content: list[Token] | None = None
 
     @property
     def text(self) -> str:
         """Return the sentence text (prose view)."""
         return self.paragraph.doc.text[self.start : self.end]
+
+    @property
+    def content_tokens(self) -> list[Token]:
+        """Return the WORD and NUMBER tokens (what phrase rules match), computed once."""
+        if self._content is None:
+            self._content = [
+                t for t in self.tokens if t.kind is TokenKind.WORD or t.kind is TokenKind.NUMBER
+            ]
+        return self._content
 
     @property
     def tokens(self) -> list[Token]:

@@ -94,6 +94,9 @@ class PhraseIndex(Generic[T]):
         self._hyphens = hyphens
         self._words = _WORD_JOINED if hyphens else _WORD_SPLIT
         self._root: dict[str, Any] = {}
+        # Written word -> lookup keys; a plain dict is several times faster
+        # than the lru_cache on _word_keys for the hot loop in finditer.
+        self._keys: dict[str, tuple[str, ...]] = {}
 
     def add(self, phrase: str, value: T) -> None:
         """Add ``phrase``; a later value for the same words replaces the earlier."""
@@ -105,9 +108,25 @@ class PhraseIndex(Generic[T]):
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start, end, value)`` for each phrase in ``text``, left to right."""
         words = [(m.start(), m.end(), m.group()) for m in self._words.finditer(text)]
+        hyphens = self._hyphens
+        cache = self._keys
+        if len(cache) > 100_000:
+            cache.clear()
+        keys = []
+        for _, _, w in words:
+            k = cache.get(w)
+            if k is None:
+                k = cache[w] = _word_keys(w, hyphens=hyphens)
+            keys.append(k)
+        root = self._root
         i = 0
-        while i < len(words):
-            found = self._longest(text, words, i)
+        n = len(words)
+        while i < n:
+            # Most words start no phrase: one dictionary probe rejects them.
+            if not any(k in root for k in keys[i]):
+                i += 1
+                continue
+            found = self._longest(text, words, keys, i)
             if found is None:
                 i += 1
                 continue
@@ -116,7 +135,11 @@ class PhraseIndex(Generic[T]):
             i = last + 1
 
     def _longest(
-        self, text: str, words: list[tuple[int, int, str]], i: int
+        self,
+        text: str,
+        words: list[tuple[int, int, str]],
+        keys: list[tuple[str, ...]],
+        i: int,
     ) -> tuple[int, T] | None:
         node: dict[str, Any] | None = self._root
         best: tuple[int, T] | None = None
@@ -124,8 +147,7 @@ class PhraseIndex(Generic[T]):
         while node is not None and j < len(words):
             if j > i and not _joins(text, words[j - 1], words[j][0]):
                 break
-            keys = _word_keys(words[j][2], hyphens=self._hyphens)
-            node = next((node[k] for k in keys if k in node), None)
+            node = next((node[k] for k in keys[j] if k in node), None)
             if node is not None and _END in node:
                 best = (j, node[_END])
             j += 1

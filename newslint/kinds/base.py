@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from newslint.diagnostics import Category, Severity
-from newslint.document import BlockKind, Sentence, Token, TokenKind
+from newslint.document import BlockKind, Sentence, Token
 from newslint.document.segment import tokenize
 from newslint.rule import Example, Rule, RuleDocs, Scope
 
@@ -200,4 +200,4 @@ class DeclarativeRule(Rule):
 
 def sentence_tokens(sentence: Sentence) -> list[Token]:
     """Return the word and number tokens phrase rules match against."""
-    return [t for t in sentence.tokens if t.kind in (TokenKind.WORD, TokenKind.NUMBER)]
+    return sentence.content_tokens

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, ClassVar
@@ -12,8 +13,12 @@ from newslint.document import Document, Paragraph, Sentence
 from newslint.kinds.base import DeclarativeRule, SpecError
 from newslint.rule import RuleContext
 
-# Seconds one regex search may take before the rule is stopped.
+# Seconds one rule's expression may run over one document (all its sentences
+# together) before the rule is stopped; documents over a megabyte get this
+# much per megabyte. A per-search limit alone would let an expression that
+# takes 0.9 s on every sentence run for hours on a long story.
 REGEX_TIMEOUT = 1.0
+_MEGABYTE = 1_000_000
 
 
 class RegexTimeout(RuntimeError):
@@ -62,13 +67,21 @@ class PatternRule(DeclarativeRule):
         group = self.spec.data["group"]
         replacement = self.spec.data.get("replacement")
         text = ctx.doc.text
+        budget = REGEX_TIMEOUT * max(1.0, len(text) / _MEGABYTE)
+        spent = ctx.shared.setdefault(f"pattern-seconds:{self.code}", [0.0])
+        started = time.perf_counter()
         try:
-            matches = list(self.compiled.finditer(text, lo, hi, timeout=REGEX_TIMEOUT))
+            remaining = budget - spent[0]
+            if remaining <= 0:
+                raise TimeoutError
+            matches = list(self.compiled.finditer(text, lo, hi, timeout=remaining))
         except TimeoutError:
             raise RegexTimeout(
                 f"rule {self.code} ({self.name}) in {self.spec.path}: regex timed out "
-                f"after {REGEX_TIMEOUT:g} s (catastrophic backtracking?)"
+                f"after {budget:g} s (catastrophic backtracking?)"
             ) from None
+        finally:
+            spent[0] += time.perf_counter() - started
         for m in matches:
             start, end = m.span(group)
             if start < 0 or start == end:

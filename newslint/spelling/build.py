@@ -78,6 +78,13 @@ class Thresholds:
     # Unlisted forms rarer than this are left out of the table (read as zipf 0).
     table_zipf: float = 1.0
     min_length: int = 3
+    # Real-word candidates kept per word, best prior first.
+    max_candidates: int = 5
+    # A candidate's penalty (log10) is this times the channel cost of the
+    # slip; a homophone's is this (negative: sound-alikes are the commonest
+    # real-word confusion).
+    channel_weight: float = 0.5
+    homophone_penalty: float = -1.5
 
 
 @dataclass
@@ -233,15 +240,18 @@ def compile_lexicon(
             kind = classify(w, c)
             if kind is EditKind.OTHER or (kind is EditKind.DOUBLE and min(len(w), len(c)) < 5):
                 continue
-            found[c] = channel_cost(w, c)
+            found[c] = t.channel_weight * channel_cost(w, c)
         for c in homophones.get(w, ()):
             if c in pool and not related_forms(w, c):
-                found[c] = -1.0
+                found[c] = t.homophone_penalty
+        # Keep the likeliest few by prior (frequency less penalty); curated always.
+        ranked = sorted(found, key=lambda c: (found[c] - zipf.get(c, 0.0), c))
+        kept = {c: found[c] for c in ranked[: t.max_candidates]}
         for c in confusables.get(w, ()):
             if c in in_lm and c != w:
-                found[c] = -1.0
-        if found:
-            candidates[w] = found
+                kept[c] = min(found.get(c, 0.0), t.homophone_penalty)
+        if kept:
+            candidates[w] = kept
 
     # Serialise.
     blob_parts: list[str] = []

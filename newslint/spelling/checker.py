@@ -21,14 +21,21 @@ quotation marks, brackets, dashes and unknown words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newslint.spelling.langmodel import BOS, EOS, LanguageModel, language_model
 from newslint.spelling.lexicon import Lexicon, lexicon, load_confusables
 from newslint.spelling.nonword import NonWordSettings, judge_non_word
-from newslint.spelling.realword import Candidate, RealWordSettings, Slot, judge_slot
+from newslint.spelling.realword import (
+    Candidate,
+    RealWordSettings,
+    Slot,
+    context_size,
+    judge_slot,
+)
 from newslint.spelling.types import IssueKind, SpellingIssue, TokenClass, WordInContext
 
 __all__ = ["SpellingOptions", "check_words"]
@@ -37,6 +44,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _SENTENCE_END = frozenset(".!?")
 _TRANSPARENT = frozenset(",;:\u2019'")  # punctuation the model reads through
 _NUMBER_WORD = "ten"
+_NOT_CONTEXT = frozenset({BOS, EOS, _NUMBER_WORD})
+# A capitalised first word of a sentence is checked only when this common.
+_CAPITALISED_MIN_ZIPF = 4.5
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,7 @@ def check_words(
     lm = language_model() if opts.real_words else None
     issues: list[SpellingIssue] = []
     analysed = [_analyse(i, w, lex) for i, w in enumerate(words) if w.kind is TokenClass.WORD]
+    counts = Counter(item.form for item in analysed)
     if opts.non_words:
         for item in analysed:
             prev = words[item.index - 1] if item.index else None
@@ -86,7 +97,7 @@ def check_words(
     if lm is not None:
         for sequence, slots in _sequences(words, analysed, lm):
             for pos, item in slots:
-                issue = _real_word_issue(item, sequence, pos, lex, lm, opts)
+                issue = _real_word_issue(item, sequence, pos, lex, lm, opts, counts)
                 if issue is not None:
                     issues.append(issue)
     issues.sort(key=lambda x: (x.start, x.end))
@@ -233,16 +244,39 @@ def _real_word_issue(
     lex: Lexicon,
     lm: LanguageModel,
     opts: SpellingOptions,
+    counts: Mapping[str, int],
 ) -> SpellingIssue | None:
     if item.flagged or item.form in opts.accept:
         return None
     info = lex.info(item.form)
     if not info.candidates:
         return None
+    rw = opts.realword
+    if item.token.text[:1].isupper() and info.zipf < _CAPITALISED_MIN_ZIPF:
+        return None  # a capitalised sentence start this rare is likely a name
+    if context_size(sequence, pos, _NOT_CONTEXT) < rw.min_context:
+        return None
     curated = _curated().get(item.form, frozenset())
-    candidates = [Candidate(c, cost, c in curated) for c, cost in info.candidates]
+    bare = item.form.replace("'", "")
+    candidates = []
+    for c, penalty in info.candidates:
+        is_curated = c in curated
+        if not is_curated and c.replace("'", "") == bare:
+            continue  # doctor's/doctors: possessive against plural is grammar
+        bonus = 0.0
+        if counts.get(c, 0) and lex.info(c).zipf < rw.content_zipf:
+            bonus = rw.candidate_in_document
+        candidates.append(Candidate(c, penalty, is_curated, bonus))
+    typed_penalty = 0.0
+    if counts.get(item.form, 0) > 1 and info.zipf < rw.content_zipf:
+        typed_penalty = rw.typed_repeated
     verdict = judge_slot(
-        Slot(sequence, pos), candidates, lm, opts.realword, in_quote=item.token.in_quote
+        Slot(sequence, pos),
+        candidates,
+        lm,
+        rw,
+        in_quote=item.token.in_quote,
+        typed_penalty=typed_penalty,
     )
     if verdict is None:
         return None
@@ -259,4 +293,5 @@ def _real_word_issue(
         safe_fix=verdict.safe,
         ratio=round(10 ** min(verdict.gain, 12.0), 1),
         source="confusables" if verdict.curated else "statistics",
+        strong=verdict.strong,
     )

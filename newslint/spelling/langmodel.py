@@ -25,6 +25,7 @@ EOS = "</s>"
 # pocketsphinx reports log probabilities in log base 1.0001 (its LogMath default).
 _TO_LOG10 = math.log10(1.0001)
 _OOV_BELOW = -30.0  # log10: anything lower is the model's "no such word"
+_MEMO_LIMIT = 2_000_000
 
 
 class LanguageModel:
@@ -36,6 +37,7 @@ class LanguageModel:
         self._model: Any = NGramModel.readfile(str(path))
         self._prob = self._model.prob
         self._known: dict[str, bool] = {}
+        self._memo: dict[tuple[str, str | None, str | None], float] = {}
 
     def knows(self, word: str) -> bool:
         """Return True when ``word`` is in the model's vocabulary."""
@@ -46,12 +48,23 @@ class LanguageModel:
         return known
 
     def logprob(self, word: str, prev: str | None = None, prev2: str | None = None) -> float:
-        """Return log10 P(word | prev2 prev); missing history backs off to shorter."""
-        if prev is None:
-            return float(self._prob([word])) * _TO_LOG10
-        if prev2 is None:
-            return float(self._prob([word, prev])) * _TO_LOG10
-        return float(self._prob([word, prev, prev2])) * _TO_LOG10
+        """Return log10 P(word | prev2 prev); missing history backs off to shorter.
+
+        Memoised: neighbouring slots share most of their terms.
+        """
+        key = (word, prev, prev2)
+        got = self._memo.get(key)
+        if got is None:
+            if prev is None:
+                got = self._prob([word]) * _TO_LOG10
+            elif prev2 is None:
+                got = self._prob([word, prev]) * _TO_LOG10
+            else:
+                got = self._prob([word, prev, prev2]) * _TO_LOG10
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = got
+        return got
 
 
 @lru_cache(maxsize=1)

@@ -27,13 +27,25 @@ __all__ = ["Candidate", "RealWordSettings", "RealWordVerdict", "Slot", "judge_sl
 
 @dataclass(frozen=True)
 class RealWordSettings:
-    """Decision thresholds, in log10 units."""
+    """Decision thresholds, in log10 units of likelihood gain after penalties."""
 
-    # Flag when the sentence is this much likelier with the candidate, after
-    # the channel cost: 10^4 means ten thousand times likelier.
-    threshold: float = 4.0
-    # Inside direct quotations speech is looser; ask for more.
+    # A slip this much likelier (10^3.75: about 5,600 times) is a warning ...
+    strong: float = 3.75
+    # ... and from here (about 300 times) a hint: reported at a lower severity.
+    hint: float = 2.5
+    # Inside direct quotations speech is looser: ask for this much more.
     quote_extra: float = 1.0
+    # A curated confusable pair (rules/data/confusables.toml) gets this bonus.
+    curated_bonus: float = 0.5
+    # Document evidence, for content words (rarer than zipf 5.5): the candidate
+    # used elsewhere in the story makes the slip likelier; the typed word used
+    # again makes it deliberate.
+    content_zipf: float = 5.5
+    candidate_in_document: float = 0.5
+    typed_repeated: float = 1.0
+    # At least this many real words must surround the slot (two each side at
+    # most): a bare headline fragment says too little.
+    min_context: int = 2
     # A fix is safe when the best candidate beats the runner-up by this much.
     safe_gap: float = 2.0
     max_suggestions: int = 3
@@ -41,11 +53,16 @@ class RealWordSettings:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A word the typed word may be a slip of, with the slip's prior cost."""
+    """A word the typed word may be a slip of.
+
+    ``penalty`` is the prior cost of the slip in log10 units (negative for
+    homophones); ``bonus`` is what the checker adds from the document.
+    """
 
     word: str
-    cost: float
+    penalty: float
     curated: bool = False
+    bonus: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -61,8 +78,9 @@ class RealWordVerdict:
     """A flagged slip: ranked candidates and the evidence."""
 
     suggestions: tuple[str, ...]
-    gain: float  # log10 likelihood gain of the best candidate, before channel cost
-    score: float  # after channel cost
+    gain: float  # log10 likelihood gain of the best candidate, before penalties
+    score: float  # after penalties and bonuses
+    strong: bool  # above the warning threshold (else a hint)
     confidence: float
     safe: bool
     evidence: str
@@ -82,6 +100,12 @@ def _local(lm: LanguageModel, words: Sequence[str], i: int, x: str) -> float:
     return total
 
 
+def context_size(words: Sequence[str], i: int, ignore: frozenset[str]) -> int:
+    """Return how many real words stand within two places of ``i``."""
+    around = [*words[max(0, i - 2) : i], *words[i + 1 : i + 3]]
+    return sum(1 for w in around if w not in ignore)
+
+
 def judge_slot(
     slot: Slot,
     candidates: Sequence[Candidate],
@@ -89,34 +113,38 @@ def judge_slot(
     settings: RealWordSettings | None = None,
     *,
     in_quote: bool = False,
+    typed_penalty: float = 0.0,
 ) -> RealWordVerdict | None:
-    """Return a verdict when the word at ``slot`` is very likely a slip."""
+    """Return a verdict when the word at ``slot`` is likely a slip (hint or strong)."""
     s = settings or RealWordSettings()
     words = slot.words
     i = slot.index
     typed = words[i]
     base = _local(lm, words, i, typed)
+    extra = typed_penalty + (s.quote_extra if in_quote else 0.0)
     scored: list[tuple[float, float, Candidate]] = []
     for cand in candidates:
         gain = _local(lm, words, i, cand.word) - base
-        scored.append((gain - cand.cost, gain, cand))
+        bonus = cand.bonus + (s.curated_bonus if cand.curated else 0.0)
+        scored.append((gain - cand.penalty + bonus - extra, gain, cand))
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
     best_score, best_gain, best = scored[0]
-    threshold = s.threshold + (s.quote_extra if in_quote else 0.0)
-    if best_score < threshold:
+    if best_score < s.hint:
         return None
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
     gap = best_score - runner_up
-    kept = [c.word for score, _, c in scored[: s.max_suggestions] if score >= threshold - 1.0]
-    confidence = min(1.0, 0.5 + 0.1 * (best_score - threshold) + 0.1 * min(gap, 2.0))
+    kept = [c.word for score, _, c in scored[: s.max_suggestions] if score >= s.hint]
+    confidence = min(1.0, 0.4 + 0.1 * (best_score - s.hint) + 0.1 * min(gap, 2.0))
+    strong = best_score >= s.strong
     return RealWordVerdict(
         suggestions=tuple(kept),
         gain=round(best_gain, 2),
         score=round(best_score, 2),
+        strong=strong,
         confidence=round(confidence, 2),
-        safe=gap >= s.safe_gap and not in_quote,
+        safe=strong and gap >= s.safe_gap and not in_quote,
         evidence=_evidence(lm, words, i, best.word, typed),
         curated=best.curated,
     )

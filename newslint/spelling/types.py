@@ -64,7 +64,8 @@ class SpellingIssue:
     rewrite someone's speech. ``confidence`` is in [0, 1]. ``evidence`` is the
     human-readable reason ("'is prepared to' is 300x more common than 'is
     repaired to'"); ``ratio`` is the likelihood ratio behind a real-word
-    finding (0 for non-words).
+    finding (0 for non-words). ``strong`` is False for a hint (a real-word
+    slip likely enough to show, not likely enough to warn about).
     """
 
     index: int
@@ -78,6 +79,9 @@ class SpellingIssue:
     safe_fix: bool
     ratio: float = 0.0
     source: str = "statistics"  # "statistics", "confusables" or "vocabulary"
+    # False for a hint: a likely slip below the warning threshold, which the
+    # rules report at a lower severity.
+    strong: bool = True
 
 
 __all__ = ["IssueKind", "SpellingIssue", "TokenClass", "WordInContext"]
