@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newslint.spelling import (  # noqa: E402
-    IssueKind,
     SpellingIssue,
     SpellingOptions,
     check_words,
@@ -92,7 +91,9 @@ def _tier(issue: SpellingIssue) -> str:
 def _context(text: str, issue: SpellingIssue) -> str:
     a = max(0, issue.start - 35)
     b = min(len(text), issue.end + 35)
-    snippet = text[a:issue.start] + "[[" + text[issue.start : issue.end] + "]]" + text[issue.end : b]
+    snippet = (
+        text[a : issue.start] + "[[" + text[issue.start : issue.end] + "]]" + text[issue.end : b]
+    )
     return " ".join(snippet.split())
 
 
@@ -125,7 +126,9 @@ def evaluate(corpus: Path, options: SpellingOptions, runs: int) -> Report:
                     f"MISSED {key} {path.name}: {text[gs:ge]!r} (gold {g['note']!r})"
                 )
     report.recall = {k: (found[k], total[k]) for k in sorted(total)}
-    report.recall.update({f"{k} (warnings only)": (found_strong[k], total[k]) for k in sorted(total)})
+    report.recall.update(
+        {f"{k} (warnings only)": (found_strong[k], total[k]) for k in sorted(total)}
+    )
 
     clean = sorted((corpus / "clean").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in clean]

@@ -78,8 +78,11 @@ class Thresholds:
     # Unlisted forms rarer than this are left out of the table (read as zipf 0).
     table_zipf: float = 1.0
     min_length: int = 3
-    # Real-word candidates kept per word, best prior first.
+    # Real-word candidates kept per word, best prior first ...
     max_candidates: int = 5
+    # ... and none this much rarer than the typed word: the model cannot make
+    # a rare intended word win over a far commoner typed one.
+    max_rarer: float = 2.0
     # A candidate's penalty (log10) is this times the channel cost of the
     # slip; a homophone's is this (negative: sound-alikes are the commonest
     # real-word confusion).
@@ -213,9 +216,7 @@ def compile_lexicon(
 
     # Real-word candidate lists.
     pool = {
-        w
-        for w in in_lm & vetted
-        if len(w) >= t.min_length and zipf.get(w, 0.0) >= t.candidate_zipf
+        w for w in in_lm & vetted if len(w) >= t.min_length and zipf.get(w, 0.0) >= t.candidate_zipf
     }
     homophones: dict[str, set[str]] = defaultdict(set)
     for words in _read_pronunciations(files).values():
@@ -224,9 +225,7 @@ def compile_lexicon(
             for w in group:
                 homophones[w].update(group - {w})
     candidates: dict[str, dict[str, float]] = {}
-    targets = [
-        w for w in in_lm if len(w) >= t.min_length and zipf.get(w, 0.0) >= t.target_zipf
-    ]
+    targets = [w for w in in_lm if len(w) >= t.min_length and zipf.get(w, 0.0) >= t.target_zipf]
     for w in targets:
         found: dict[str, float] = {}
         near: set[str] = set(del_index.get(w, ()))
@@ -234,15 +233,16 @@ def compile_lexicon(
             if d in pool:
                 near.add(d)
             near.update(del_index.get(d, ()))
+        floor = zipf.get(w, 0.0) - t.max_rarer
         for c in near:
-            if c == w or c not in pool or related_forms(w, c):
+            if c == w or c not in pool or zipf.get(c, 0.0) < floor or related_forms(w, c):
                 continue
             kind = classify(w, c)
             if kind is EditKind.OTHER or (kind is EditKind.DOUBLE and min(len(w), len(c)) < 5):
                 continue
             found[c] = t.channel_weight * channel_cost(w, c)
         for c in homophones.get(w, ()):
-            if c in pool and not related_forms(w, c):
+            if c in pool and zipf.get(c, 0.0) >= floor and not related_forms(w, c):
                 found[c] = t.homophone_penalty
         # Keep the likeliest few by prior (frequency less penalty); curated always.
         ranked = sorted(found, key=lambda c: (found[c] - zipf.get(c, 0.0), c))

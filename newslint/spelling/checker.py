@@ -44,6 +44,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _SENTENCE_END = frozenset(".!?")
 _TRANSPARENT = frozenset(",;:\u2019'")  # punctuation the model reads through
 _NUMBER_WORD = "ten"
+_VOWELS = frozenset("aeiouy")
 _NOT_CONTEXT = frozenset({BOS, EOS, _NUMBER_WORD})
 # A capitalised first word of a sentence is checked only when this common.
 _CAPITALISED_MIN_ZIPF = 4.5
@@ -88,6 +89,7 @@ def check_words(
     issues: list[SpellingIssue] = []
     analysed = [_analyse(i, w, lex) for i, w in enumerate(words) if w.kind is TokenClass.WORD]
     counts = Counter(item.form for item in analysed)
+    present = frozenset(f for f in counts if lex.info(f).zipf < opts.realword.content_zipf)
     if opts.non_words:
         for item in analysed:
             prev = words[item.index - 1] if item.index else None
@@ -97,7 +99,7 @@ def check_words(
     if lm is not None:
         for sequence, slots in _sequences(words, analysed, lm):
             for pos, item in slots:
-                issue = _real_word_issue(item, sequence, pos, lex, lm, opts, counts)
+                issue = _real_word_issue(item, sequence, pos, lex, lm, opts, counts, present, words)
                 if issue is not None:
                     issues.append(issue)
     issues.sort(key=lambda x: (x.start, x.end))
@@ -116,14 +118,30 @@ def _is_name_like(text: str, sentence_start: bool) -> bool:
     return letters[0].isupper() and not sentence_start
 
 
+_ANALYSIS: dict[tuple[str, bool, bool], tuple[str, bool]] = {}
+
+
 def _analyse(index: int, token: WordInContext, lex: Lexicon) -> _Word:
+    key = (token.text, token.sentence_start, token.quoted_term)
+    got = _ANALYSIS.get(key)
+    if got is None:
+        got = _normalise(token, lex)
+        if len(_ANALYSIS) > 200_000:
+            _ANALYSIS.clear()
+        _ANALYSIS[key] = got
+    return _Word(index, token, got[0], got[1])
+
+
+def _normalise(token: WordInContext, lex: Lexicon) -> tuple[str, bool]:
+    """Return the word's lower-case form and whether it is checked at all."""
     text = token.text.translate(_APOSTROPHES)
     if "-\n" in text or "-\r\n" in text:
         joined = text.replace("-\r\n", "").replace("-\n", "")
-        text = joined if lex.info(joined.lower()).known else text.replace("\r\n", "").replace("\n", "")
+        hyphenated = text.replace("\r\n", "").replace("\n", "")
+        text = joined if lex.info(joined.lower()).known else hyphenated
     form = text.lower()
     checkable = not (_is_name_like(text, token.sentence_start) or token.quoted_term or "." in text)
-    return _Word(index, token, form, checkable)
+    return form, checkable
 
 
 def _strip_possessive(form: str) -> str:
@@ -172,6 +190,8 @@ def _non_word_issues(item: _Word, lex: Lexicon, opts: SpellingOptions) -> Iterab
         offset += len(part) + 1
         if len(part) < 3 or not part.isalpha() or part in opts.accept:
             continue  # two letters are abbreviations far more often than typos
+        if not any(c in _VOWELS for c in part):
+            continue  # no vowel: an abbreviation ("ntl", "shd") far more often than a typo
         verdict = judge_non_word(part, lex, opts.nonword, part=compound)
         if verdict is None:
             continue
@@ -237,6 +257,39 @@ def _sequences(
     yield from flush(False)
 
 
+def _name_particle(item: _Word, words: Sequence[WordInContext]) -> bool:
+    """Return True for a lower-case word between two capitalised ones ("bin", "van", "de").
+
+    Inside a name ("Mohammed bin Salman", "Ludwig van Beethoven") such a word
+    is a particle, not a slip.
+    """
+    i = item.index
+    if i == 0 or i + 1 >= len(words):
+        return False
+    before, after = words[i - 1], words[i + 1]
+    return (
+        before.kind is TokenClass.WORD
+        and after.kind is TokenClass.WORD
+        and before.text[:1].isupper()
+        and after.text[:1].isupper()
+        and not before.sentence_start
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
+    """Return the real-word candidates of ``form`` (built once per word form)."""
+    curated = _curated().get(form, frozenset())
+    bare = form.replace("'", "")
+    out = []
+    for c, penalty in raw:
+        is_curated = c in curated
+        if not is_curated and c.replace("'", "") == bare:
+            continue  # doctor's/doctors: possessive against plural is grammar
+        out.append(Candidate(c, penalty, is_curated))
+    return tuple(out)
+
+
 def _real_word_issue(
     item: _Word,
     sequence: list[str],
@@ -245,8 +298,13 @@ def _real_word_issue(
     lm: LanguageModel,
     opts: SpellingOptions,
     counts: Mapping[str, int],
+    present: frozenset[str],
+    words: Sequence[WordInContext],
 ) -> SpellingIssue | None:
-    if item.flagged or item.form in opts.accept:
+    token = item.token
+    if item.flagged or item.form in opts.accept or token.headline:
+        return None
+    if _name_particle(item, words):
         return None
     info = lex.info(item.form)
     if not info.candidates:
@@ -256,17 +314,7 @@ def _real_word_issue(
         return None  # a capitalised sentence start this rare is likely a name
     if context_size(sequence, pos, _NOT_CONTEXT) < rw.min_context:
         return None
-    curated = _curated().get(item.form, frozenset())
-    bare = item.form.replace("'", "")
-    candidates = []
-    for c, penalty in info.candidates:
-        is_curated = c in curated
-        if not is_curated and c.replace("'", "") == bare:
-            continue  # doctor's/doctors: possessive against plural is grammar
-        bonus = 0.0
-        if counts.get(c, 0) and lex.info(c).zipf < rw.content_zipf:
-            bonus = rw.candidate_in_document
-        candidates.append(Candidate(c, penalty, is_curated, bonus))
+    candidates = _candidates(item.form, info.candidates)
     typed_penalty = 0.0
     if counts.get(item.form, 0) > 1 and info.zipf < rw.content_zipf:
         typed_penalty = rw.typed_repeated
@@ -277,10 +325,10 @@ def _real_word_issue(
         rw,
         in_quote=item.token.in_quote,
         typed_penalty=typed_penalty,
+        in_document=present,
     )
     if verdict is None:
         return None
-    token = item.token
     return SpellingIssue(
         index=item.index,
         start=token.start,

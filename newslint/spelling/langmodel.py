@@ -18,12 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BOS", "EOS", "LanguageModel", "language_model"]
+__all__ = ["BOS", "EOS", "TO_LOG10", "LanguageModel", "language_model"]
 
 BOS = "<s>"
 EOS = "</s>"
 # pocketsphinx reports log probabilities in log base 1.0001 (its LogMath default).
 _TO_LOG10 = math.log10(1.0001)
+TO_LOG10 = _TO_LOG10
 _OOV_BELOW = -30.0  # log10: anything lower is the model's "no such word"
 _MEMO_LIMIT = 2_000_000
 
@@ -32,7 +33,8 @@ class LanguageModel:
     """A thin, memoising wrapper around pocketsphinx's ``NGramModel``."""
 
     def __init__(self, path: Path) -> None:
-        from pocketsphinx._pocketsphinx import NGramModel  # imported lazily: ~15 ms
+        # Imported lazily (about 15 ms); the package ships no type information.
+        from pocketsphinx._pocketsphinx import NGramModel  # type: ignore[import-untyped]
 
         self._model: Any = NGramModel.readfile(str(path))
         self._prob = self._model.prob
@@ -46,6 +48,14 @@ class LanguageModel:
             known = self._prob([word]) * _TO_LOG10 > _OOV_BELOW
             self._known[word] = known
         return known
+
+    def raw(self, words: list[str]) -> int:
+        """Return the model's integer score of ``words`` = [word, prev, prev2, ...].
+
+        Scale by :data:`TO_LOG10` for log10. The unmemoised fast path for
+        the inner loop of :func:`newslint.spelling.realword.judge_slot`.
+        """
+        return int(self._prob(words))
 
     def logprob(self, word: str, prev: str | None = None, prev2: str | None = None) -> float:
         """Return log10 P(word | prev2 prev); missing history backs off to shorter.

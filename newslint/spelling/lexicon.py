@@ -119,10 +119,18 @@ class Lexicon:
         return got
 
     def has_variant(self, word: str) -> bool:
-        """Return True when a known word is a British/American spelling of ``word``."""
+        """Return True when a known word is another spelling of ``word`` (British/American).
+
+        A plural is tried through its singular too ("diallers": "dialer").
+        """
         from newslint.spelling.morph import variant_key
 
-        return bool(self.info("~" + variant_key(word)).flags & F_VARIANT)
+        forms = [word, word[:-1]] if word.endswith("s") and len(word) > 4 else [word]
+        for form in forms:
+            key = variant_key(form)
+            if key != form and self.info("~" + key).flags & F_VARIANT:
+                return True
+        return False
 
     def deletion_neighbours(self, key: str) -> tuple[str, ...]:
         """Return the suggestible words that become ``key`` when one letter is deleted."""
@@ -155,9 +163,13 @@ def _sections(compiled: Compiled) -> list[tuple[str, bytes]]:
         ("words.values", wv),
         ("deletions.keys", dk),
         ("deletions.values", dv),
-        ("deletion_blob", compiled.deletion_blob.encode("utf-8")),
-        ("candidate_blob", compiled.candidate_blob.encode("utf-8")),
+        ("deletion_blob", _as_bytes(compiled.deletion_blob)),
+        ("candidate_blob", _as_bytes(compiled.candidate_blob)),
     ]
+
+
+def _as_bytes(blob: str | memoryview) -> bytes:
+    return blob.encode("utf-8") if isinstance(blob, str) else bytes(blob)
 
 
 def _store(path: Path, compiled: Compiled) -> None:

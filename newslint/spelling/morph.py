@@ -28,9 +28,10 @@ __all__ = ["inflection_pair", "related_forms", "variant_key", "variant_pair"]
 _VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"(?<=[a-z]{3})our(?=$|s$|ed$|ing$|ite|able|ably|ful|less|ism|ist|er$|ers$)", "or"),
+        (r"(?<=[a-z]{4})or(?=s?$)", "er"),
         (r"(?<=[a-z]{3})is(?=e$|es$|ed$|ing$|ation|er$|ers$)", "iz"),
         (r"(?<=[a-z]{2})ys(?=e$|es$|ed$|ing$)", "yz"),
-        (r"(?<=[a-z]{3})our(?=$|s$|ed$|ing$|ite|able|ably|ful|less|ism|ist|er$|ers$)", "or"),
         (r"(?<=[a-z]{2})([tb])re(?=$|s$|d$)", r"\1er"),
         (r"(?<=[a-z]{3})ogue(?=$|s$)", "og"),
         (r"(?<=[a-z]{2})ence(?=$|s$)", "ense"),

@@ -24,11 +24,13 @@ __all__ = ["NonWordSettings", "NonWordVerdict", "is_accepted", "judge_non_word"]
 
 # Bound prefixes that form new words freely ("rebrand", "co-host"): a word made
 # of one and a common word is accepted (general English morphology).
+# fmt: off
 _PREFIXES = (
     "anti", "bi", "co", "counter", "cross", "cyber", "de", "dis", "e", "ex", "hyper", "inter",
     "mega", "micro", "mid", "mini", "mis", "multi", "neo", "non", "out", "over", "post", "pre",
     "pro", "re", "self", "semi", "sub", "super", "tele", "trans", "tri", "ultra", "un", "under",
 )
+# fmt: on
 _PREFIX_STEM_ZIPF = 3.5
 # A word this common counts as a function word when splitting "toprevent".
 _FUNCTION_ZIPF = 5.5
@@ -159,9 +161,7 @@ def judge_non_word(
     gap = best_score - scored[1][0] if len(scored) > 1 else 9.0
     confidence = min(1.0, 0.5 + 0.1 * (best_zipf - info.zipf) + 0.1 * min(gap, 2.0))
     if info.zipf > 0:
-        evidence = (
-            f"'{best}' is about {_times(best_zipf - info.zipf)}x more common than '{word}'"
-        )
+        evidence = f"'{best}' is about {_times(best_zipf - info.zipf)}x more common than '{word}'"
     else:
         evidence = f"'{word}' is not in the English word lists; '{best}' is one slip away"
     return NonWordVerdict(

@@ -17,10 +17,10 @@ better fit. The evidence shown is the ratio for the words around the slip.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
-from newslint.spelling.langmodel import BOS, EOS, LanguageModel
+from newslint.spelling.langmodel import BOS, EOS, TO_LOG10, LanguageModel
 
 __all__ = ["Candidate", "RealWordSettings", "RealWordVerdict", "Slot", "judge_slot"]
 
@@ -31,8 +31,12 @@ class RealWordSettings:
 
     # A slip this much likelier (10^3.75: about 5,600 times) is a warning ...
     strong: float = 3.75
-    # ... and from here (about 300 times) a hint: reported at a lower severity.
-    hint: float = 2.5
+    # ... and from here (100 times) a hint: reported at a lower severity.
+    hint: float = 2.0
+    # Whatever the priors, the context itself must favour the candidate by
+    # at least this much (log10) for a hint, and this much for a warning.
+    min_gain_hint: float = 1.5
+    min_gain_strong: float = 2.0
     # Inside direct quotations speech is looser: ask for this much more.
     quote_extra: float = 1.0
     # A curated confusable pair (rules/data/confusables.toml) gets this bonus.
@@ -56,13 +60,12 @@ class Candidate:
     """A word the typed word may be a slip of.
 
     ``penalty`` is the prior cost of the slip in log10 units (negative for
-    homophones); ``bonus`` is what the checker adds from the document.
+    homophones); ``curated`` marks a pair from the confusables list.
     """
 
     word: str
     penalty: float
     curated: bool = False
-    bonus: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -114,30 +117,67 @@ def judge_slot(
     *,
     in_quote: bool = False,
     typed_penalty: float = 0.0,
+    in_document: Container[str] = frozenset(),
 ) -> RealWordVerdict | None:
-    """Return a verdict when the word at ``slot`` is likely a slip (hint or strong)."""
+    """Return a verdict when the word at ``slot`` is likely a slip (hint or strong).
+
+    ``in_document`` holds the content words the story uses elsewhere: a
+    candidate among them gets :attr:`RealWordSettings.candidate_in_document`.
+    """
     s = settings or RealWordSettings()
     words = slot.words
     i = slot.index
     typed = words[i]
-    base = _local(lm, words, i, typed)
+    n = len(words)
+    prev = words[i - 1] if i >= 1 else None
+    prev2 = words[i - 2] if i >= 2 and prev is not None else None
+    nxt = words[i + 1] if i + 1 < n else None
+    nxt2 = words[i + 2] if i + 2 < n else None
+    logprob = lm.logprob
+    # The typed word's three terms; the two right-hand ones bound what any
+    # candidate can gain on the right (a log probability is at most 0), so a
+    # candidate whose first term is hopeless is dropped after one lookup.
+    t1 = logprob(typed, prev, prev2)
+    t2 = logprob(nxt, typed, prev) if nxt is not None else 0.0
+    t3 = logprob(nxt2, nxt, typed) if nxt2 is not None and nxt is not None else 0.0
     extra = typed_penalty + (s.quote_extra if in_quote else 0.0)
+    room = -(t2 + t3) - extra - s.hint
+    # Candidate terms go straight to the model (no memo: they rarely repeat).
+    raw = lm.raw
+    history = [h for h in (prev, prev2) if h is not None]
     scored: list[tuple[float, float, Candidate]] = []
     for cand in candidates:
-        gain = _local(lm, words, i, cand.word) - base
-        bonus = cand.bonus + (s.curated_bonus if cand.curated else 0.0)
-        scored.append((gain - cand.penalty + bonus - extra, gain, cand))
+        c = cand.word
+        bonus = (s.curated_bonus if cand.curated else 0.0) - cand.penalty
+        if c in in_document:
+            bonus += s.candidate_in_document
+        d1 = raw([c, *history]) * TO_LOG10 - t1
+        if d1 + bonus + room < 0:
+            continue
+        gain = d1
+        if nxt is not None:
+            if prev is not None:
+                gain += raw([nxt, c, prev]) * TO_LOG10 - t2
+            else:
+                gain += raw([nxt, c]) * TO_LOG10 - t2
+            if nxt2 is not None:
+                gain += raw([nxt2, nxt, c]) * TO_LOG10 - t3
+        if gain < s.min_gain_hint:
+            continue
+        scored.append((gain + bonus - extra, gain, cand))
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
     best_score, best_gain, best = scored[0]
     if best_score < s.hint:
         return None
+    # Pruned candidates could not reach the hint threshold: they count as far
+    # behind the best, like a missing runner-up.
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
     gap = best_score - runner_up
     kept = [c.word for score, _, c in scored[: s.max_suggestions] if score >= s.hint]
     confidence = min(1.0, 0.4 + 0.1 * (best_score - s.hint) + 0.1 * min(gap, 2.0))
-    strong = best_score >= s.strong
+    strong = best_score >= s.strong and best_gain >= s.min_gain_strong
     return RealWordVerdict(
         suggestions=tuple(kept),
         gain=round(best_gain, 2),

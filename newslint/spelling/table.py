@@ -16,14 +16,17 @@ their own ``dict`` memo.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 try:
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without the builtin module
     from hashlib import blake2b
 
-__all__ = ["FrozenTable", "fingerprint"]
+__all__ = ["FrozenTable", "IntArray", "fingerprint"]
+
+# An array of unsigned 64-bit integers: built in memory, or mapped from a file.
+IntArray = array | memoryview
 
 _MAX_LOAD = 0.8
 
@@ -42,7 +45,7 @@ class FrozenTable:
 
     __slots__ = ("_keys", "_mask", "_values", "size")
 
-    def __init__(self, keys: Sequence[int], values: Sequence[int], size: int) -> None:
+    def __init__(self, keys: IntArray, values: IntArray, size: int) -> None:
         if len(keys) != len(values) or len(keys) & (len(keys) - 1):
             raise ValueError("table arrays must have one equal power-of-two length")
         self._keys = keys
@@ -90,9 +93,7 @@ class FrozenTable:
 
     def to_bytes(self) -> tuple[bytes, bytes, int]:
         """Return the raw arrays (native byte order) and the key count, for storage."""
-        return bytes(memoryview(self._keys).cast("B")), bytes(
-            memoryview(self._values).cast("B")
-        ), self.size
+        return bytes(self._keys), bytes(self._values), self.size
 
     @classmethod
     def from_buffer(cls, keys: memoryview, values: memoryview, size: int) -> FrozenTable:

@@ -58,6 +58,11 @@ def words_from_text(text: str) -> list[WordInContext]:
     # A headline (the first line, when followed by a blank line) is a paragraph.
 
     quote_of = _quote_spans(raw, breaks)
+    # News copy opens with a headline paragraph: everything before the first
+    # paragraph break, when there is a later one and it ends without a full stop.
+    headline_end = min((b for b in breaks if b > 0), default=0)
+    if headline_end and raw[headline_end - 1][0] in _SENTENCE_END:
+        headline_end = 0
     out: list[WordInContext] = []
     sentence_start = True
     for i, (tok, start, end, kind) in enumerate(raw):
@@ -73,6 +78,7 @@ def words_from_text(text: str) -> list[WordInContext]:
                 sentence_start=sentence_start and kind is TokenClass.WORD,
                 in_quote=quote is not None,
                 quoted_term=quote is not None and quote <= _SHORT_QUOTE_WORDS,
+                headline=i < headline_end,
             )
         )
         if kind is TokenClass.WORD or kind is TokenClass.NUMBER:
@@ -81,15 +87,16 @@ def words_from_text(text: str) -> list[WordInContext]:
             tok in _SENTENCE_END or tok == ":" or tok in _OPEN_QUOTES or tok == '"'
         ):
             # After an opening quotation mark or a colon a capital says nothing either.
-            sentence_start = sentence_start or tok in _SENTENCE_END or tok == ":" or (
-                quote is not None or i + 1 in quote_of
+            sentence_start = (
+                sentence_start
+                or tok in _SENTENCE_END
+                or tok == ":"
+                or (quote is not None or i + 1 in quote_of)
             )
     return out
 
 
-def _quote_spans(
-    raw: list[tuple[str, int, int, TokenClass]], breaks: set[int]
-) -> dict[int, int]:
+def _quote_spans(raw: list[tuple[str, int, int, TokenClass]], breaks: set[int]) -> dict[int, int]:
     """Map each token inside a quotation to the number of words in that quotation."""
     inside: dict[int, int] = {}
     open_at: int | None = None

@@ -42,7 +42,9 @@ class WordInContext:
     paragraph (its capital letter then says nothing about it being a name).
     ``in_quote`` marks words inside direct speech; ``quoted_term`` marks a
     word that stands alone (or in a short phrase) inside quotation marks, the
-    way news copy cites a foreign or coined term.
+    way news copy cites a foreign or coined term. ``headline`` marks words of
+    a headline or subhead, whose clipped grammar the language model never saw
+    (they get the non-word check only).
     """
 
     text: str
@@ -52,6 +54,7 @@ class WordInContext:
     sentence_start: bool = False
     in_quote: bool = False
     quoted_term: bool = False
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,282 @@
+"""The spelling engine as a library (newslint.spelling), without the linter.
+
+Unit tests of the pieces (edit classification, spelling-variant keys, the
+frozen hash table, the cache file) and behaviour tests of ``check_words`` on
+sentences written for these tests. The corpus bars are in
+``test_typo_corpus.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newslint.spelling import (
+    IssueKind,
+    SpellingOptions,
+    TokenClass,
+    WordInContext,
+    check_words,
+    words_from_text,
+)
+from newslint.spelling.build import Compiled
+from newslint.spelling.edits import EditKind, channel_cost, classify, is_move, osa_distance
+from newslint.spelling.lexicon import _load, _store, lexicon
+from newslint.spelling.morph import inflection_pair, related_forms, variant_pair
+from newslint.spelling.table import FrozenTable, fingerprint
+
+
+def flagged(text: str, options: SpellingOptions | None = None) -> dict[str, tuple[str, ...]]:
+    """Return {flagged word: suggestions} for ``text``."""
+    return {i.word: i.suggestions for i in check_words(words_from_text(text), options)}
+
+
+# ------------------------------------------------------------------ edits
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "distance", "kind"),
+    [
+        ("ahve", "have", 1, EditKind.TRANSPOSE),
+        ("privaye", "private", 1, EditKind.SUBSTITUTE),
+        ("arrrived", "arrived", 1, EditKind.INSERT),
+        ("consumtion", "consumption", 1, EditKind.DELETE),
+        ("repaired", "prepared", 2, EditKind.DOUBLE),
+        ("kitten", "sitting", 3, EditKind.OTHER),
+    ],
+)
+def test_edit_distance_and_kind(typed: str, meant: str, distance: int, kind: EditKind) -> None:
+    assert osa_distance(typed, meant, 2) == distance
+    assert classify(typed, meant) is kind
+
+
+def test_a_moved_letter_is_one_slip() -> None:
+    assert is_move("fisrt", "first") or classify("fisrt", "first") is EditKind.TRANSPOSE
+    assert is_move("uplaoding", "uploading") or osa_distance("uplaoding", "uploading") == 1
+    assert is_move("mnaager", "manager")
+    assert not is_move("manager", "manager")
+
+
+def test_channel_cost_prefers_plausible_slips() -> None:
+    # Adjacent keys and swapped neighbours are cheaper than a far-away key.
+    assert channel_cost("wirh", "with") < channel_cost("wizh", "with")
+    assert channel_cost("teh", "the") == 0.0
+    assert channel_cost("repaired", "prepared") > channel_cost("teh", "the")
+
+
+# ------------------------------------------------------------------ morphology
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("colour", "color"),
+        ("neighbours", "neighbors"),
+        ("organisation", "organization"),
+        ("travelled", "traveled"),
+        ("centre", "center"),
+        ("defence", "defense"),
+        ("programme", "program"),
+        ("advisers", "advisors"),
+        ("tyres", "tires"),
+    ],
+)
+def test_spelling_variants_are_related(a: str, b: str) -> None:
+    assert variant_pair(a, b) and related_forms(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("mourning", "morning"),
+        ("four", "for"),
+        ("shoe", "she"),
+        ("minor", "miner"),
+        ("well", "will"),
+    ],
+)
+def test_different_words_never_share_a_variant_key(a: str, b: str) -> None:
+    assert not related_forms(a, b)
+
+
+def test_regular_inflections_are_related_but_irregular_forms_are_not() -> None:
+    assert inflection_pair("attention", "attentions")
+    assert inflection_pair("settles", "settled")
+    assert related_forms("colour", "colors")
+    assert not inflection_pair("began", "begun")
+    assert not inflection_pair("chose", "choose")
+
+
+# ------------------------------------------------------------------ table and cache
+
+
+def test_frozen_table_round_trip_through_a_buffer() -> None:
+    table = FrozenTable.build((f"word{i}", i * 3) for i in range(1000))
+    assert table.get("word7") == 21
+    assert table.get("absent") == -1
+    assert "word999" in table and "word1000" not in table
+    keys, values, size = table.to_bytes()
+    again = FrozenTable.from_buffer(memoryview(keys), memoryview(values), size)
+    assert again.get("word500") == 1500 and len(again) == 1000
+
+
+def test_fingerprints_are_stable_across_processes() -> None:
+    # Python's hash() is salted per process; the table must not depend on it.
+    assert fingerprint("prepared") == fingerprint("prepared") != fingerprint("repaired")
+    assert fingerprint("") != 0
+
+
+def _tiny() -> Compiled:
+    return Compiled(
+        FrozenTable.build([("have", 123)]),
+        FrozenTable.build([("hve", (0 << 16) | 4)]),
+        "have",
+        "",
+    )
+
+
+def test_cache_file_is_written_atomically_and_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "spelling" / "lexicon-test.bin"
+    _store(path, _tiny())
+    assert path.is_file()
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary left
+    loaded = _load(path)
+    assert loaded is not None
+    assert loaded.words.get("have") == 123
+    assert bytes(loaded.deletion_blob) == b"have"
+
+
+def test_a_corrupt_or_foreign_cache_file_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon-bad.bin"
+    path.write_bytes(b'{"magic": "someone-else"}\n' + b"\0" * 64)
+    assert _load(path) is None
+    path.write_bytes(b"not even a header")
+    assert _load(path) is None
+    assert _load(tmp_path / "missing.bin") is None
+
+
+def test_an_unwritable_cache_costs_a_rebuild_not_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    _store(blocker / "sub" / "lexicon.bin", _tiny())  # parent is a file: silently skipped
+    assert not (blocker / "sub").exists()
+
+
+def test_cache_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.spelling.lexicon import _cache_file
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    assert _cache_file("stamp").parent == tmp_path / "spelling"
+    assert _cache_file("stamp") != _cache_file("other stamp")
+
+
+# ------------------------------------------------------------------ the lexicon
+
+
+def test_lexicon_knows_british_and_american_spellings() -> None:
+    lex = lexicon()
+    for word in ("colour", "color", "organisation", "programme", "haematoma", "whilst"):
+        assert lex.info(word).known, word
+    for typo in ("teh", "thier", "ahve", "goverment"):
+        assert not lex.info(typo).known, typo
+
+
+# ------------------------------------------------------------------ non-words
+
+
+def test_misspelling_with_ranked_suggestions() -> None:
+    found = flagged("Analysts ahve welcomed the goverment decision.")
+    assert found["ahve"][0] == "have"
+    assert found["goverment"][0] == "government"
+
+
+def test_what_is_never_a_misspelling() -> None:
+    text = (
+        "Ms Okonkwo-Brennan of NATO said the organisation's 5km route, mapped in the 1990s "
+        "for £10bn, was well-known. See www.example.org, @newsdesk or #vote2025."
+    )
+    assert flagged(text) == {}
+
+
+def test_a_word_cited_in_quotes_is_not_a_misspelling() -> None:
+    assert flagged('He wrote "ahve" on the whiteboard.') == {}
+    assert "ahve" in flagged("He wrote ahve on the whiteboard.")
+
+
+def test_accept_and_reject_lists() -> None:
+    text = "The splainer said the rise was irregardless of inflation."
+    options = SpellingOptions(accept=frozenset({"splainer"}), reject=frozenset({"irregardless"}))
+    issues = check_words(words_from_text(text), options)
+    assert [(i.word, i.source) for i in issues] == [("irregardless", "vocabulary")]
+
+
+def test_a_word_broken_across_a_line_is_joined() -> None:
+    assert flagged("The redevel-\nopment of the harbour begins in spring.") == {}
+
+
+def test_safe_fix_only_outside_quotations() -> None:
+    (outside,) = check_words(words_from_text("Analysts ahve welcomed it."))
+    (inside,) = check_words(words_from_text('"We ahve no plans," she said.'))
+    assert outside.safe_fix and not inside.safe_fix
+
+
+# ------------------------------------------------------------------ real words
+
+
+def test_real_word_slip_with_evidence() -> None:
+    (issue,) = check_words(words_from_text("The council will hold a pubic meeting on Tuesday."))
+    assert issue.kind is IssueKind.REAL_WORD
+    assert issue.suggestions[0] == "public"
+    assert "'a public meeting' is about" in issue.evidence
+    assert "more likely than 'a pubic meeting'" in issue.evidence
+    assert issue.ratio > 1000 and issue.strong
+
+
+def test_curated_confusables_are_marked() -> None:
+    issues = check_words(words_from_text("Their is no evidence that the scheme works."))
+    assert [(i.word, i.suggestions[0], i.source) for i in issues] == [
+        ("Their", "There", "confusables")
+    ]
+
+
+def test_correct_sentences_are_left_alone() -> None:
+    text = (
+        "The trial, which is expected to last six weeks, continues on Monday. "
+        "There is no evidence that their scheme works, the minister said. "
+        "The council's programme will be organised by the centre's staff."
+    )
+    assert flagged(text) == {}
+
+
+def test_checks_can_be_switched_off() -> None:
+    text = "Analysts ahve welcomed a pubic meeting on Tuesday."
+    assert set(flagged(text, SpellingOptions(real_words=False))) == {"ahve"}
+    assert set(flagged(text, SpellingOptions(non_words=False))) == {"pubic"}
+
+
+def test_offsets_are_the_callers() -> None:
+    words = [
+        WordInContext("We", 100, 102, sentence_start=True),
+        WordInContext("ahve", 103, 107),
+        WordInContext("left", 108, 112),
+        WordInContext(".", 112, 113, TokenClass.PUNCT),
+    ]
+    (issue,) = check_words(words, SpellingOptions(real_words=False))
+    assert (issue.index, issue.start, issue.end) == (1, 103, 107)
+
+
+@pytest.mark.skipif(os.environ.get("NEWSLINT_NO_DATA_CACHE") == "1", reason="cache disabled")
+def test_loading_the_compiled_lexicon_is_fast() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import time; t=time.perf_counter();"
+        "from newslint.spelling.lexicon import lexicon; lexicon();"
+        "print(time.perf_counter()-t)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # warm
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert float(out.stdout) < 0.5
