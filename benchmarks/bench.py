@@ -127,6 +127,7 @@ def main() -> int:
         help="require the LanguageTool scenarios (fail if not installed)",
     )
     ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--skip-languagetool", action="store_true")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         print(f"bench: corpus not found: {args.corpus}", file=sys.stderr)
@@ -184,7 +185,7 @@ def main() -> int:
     lt_status = subprocess.run(
         [newslint, "languagetool", "status"], env=env, capture_output=True, text=True, check=False
     )
-    lt_ready = lt_status.returncode == 0
+    lt_ready = lt_status.returncode == 0 and not args.skip_languagetool
     if lt_ready:
         lt = [newslint, "check", "--languagetool", "-o", "json", "--isolated"]
         results.append(

@@ -93,7 +93,7 @@ def mixed_tree(root: Path, count: int = 36) -> Path:
     # Files that cannot be linted, spread through the run, and an empty one.
     (desk / "s05.txt").write_bytes(b"caf\xe9 owners\n")
     (desk / "s17.txt").write_bytes(b"\x00\x01binary")
-    (desk / "s23.txt").symlink_to(desk / "gone.txt")
+    (desk / "s23.txt").symlink_to("gone.txt")  # dangling (relative, so copies stay alike)
     (desk / "s29.txt").write_text("", encoding="utf-8")
     return root
 

@@ -37,7 +37,7 @@ _EMPHASISED = regex.compile(r"(\*{1,2}|_{1,2})(?!\s).+?(?<!\s)\1", regex.S)
 _INLINE_RE = regex.compile(
     r"""
     (?P<escape>\\[!-/:-@\[-`{-~])  # CommonMark: any ASCII punctuation
-  | (?P<code>(?P<ticks>`+).+?(?P=ticks)(?!`))
+  | (?P<code>(?<!(?<!\\)`)(?P<ticks>`++).+?(?P=ticks)(?!`))  # from a run's start only
   | (?P<image>!(?=\[))
   | (?P<linktail>\]\()
   | (?P<reftail>\]\[[^\]\n]*\])
@@ -63,7 +63,36 @@ def _parser() -> Any:
     # map below), so the inline pass is switched off: it is most of the cost.
     # GFM pipe tables are parsed so that their rows become TABLE blocks
     # (data that style rules skip) rather than a paragraph of copy.
-    return MarkdownIt("commonmark").disable("inline").enable("table")
+    # Past ``maxNesting`` markdown-it silently drops the rest of the document,
+    # so the limit is raised and the input's nesting capped (_cap_nesting).
+    return MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).disable("inline").enable("table")
+
+
+# Container markers (blanks, ">", list bullets) a line may open with before
+# the extras are hidden from the parser. Levels stay far below _MAX_NESTING,
+# which stays far below Python's recursion limit (markdown-it recurses per level).
+_MAX_PREFIX = 40
+_MAX_NESTING = 100
+_PREFIX_ITEM = r"(?:[ \t]|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))"
+_DEEP_PREFIX = regex.compile(rf"(?m)^{_PREFIX_ITEM}{{{_MAX_PREFIX}}}({_PREFIX_ITEM}++)")
+
+
+def _cap_nesting(body: str) -> str:
+    """Return ``body`` with markers past the first 40 of a line's prefix made blanks.
+
+    Only the parser sees this copy (it gives line numbers; the prose view is
+    built from the real source), so 100,000 nested quotes or list items
+    become deep indentation instead of text the parser throws away.
+    """
+    if _DEEP_PREFIX.search(body) is None:
+        return body
+    return _DEEP_PREFIX.sub(
+        lambda m: (
+            m.group()[: m.start(1) - m.start()]
+            + "".join(c if c in " \t" else " " for c in m.group(1))
+        ),
+        body,
+    )
 
 
 def _line_starts(source: str) -> list[int]:
@@ -320,7 +349,7 @@ def extract_markdown(source: str) -> Extraction:
     starts = _line_starts(source)
     fm_lines = source.count("\n", 0, fm_len)
     body = source[fm_len:]
-    tokens = _parser().parse(body)
+    tokens = _parser().parse(_cap_nesting(body))
     prose = _prose_lines(tokens, fm_lines)
     heading_lines = {
         n for n, (_, kind, _, _) in prose.items() if kind in (BlockKind.HEADLINE, BlockKind.SUBHEAD)
