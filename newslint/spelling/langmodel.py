@@ -34,7 +34,7 @@ class LanguageModel:
 
     def __init__(self, path: Path) -> None:
         # Imported lazily (about 15 ms); the package ships no type information.
-        from pocketsphinx._pocketsphinx import NGramModel  # type: ignore[import-untyped]
+        from pocketsphinx._pocketsphinx import NGramModel
 
         self._model: Any = NGramModel.readfile(str(path))
         self._prob = self._model.prob
