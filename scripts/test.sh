@@ -26,6 +26,9 @@ fi
 # LanguageTool (Java + Maven; see docs/languagetool.md). Idempotent: a no-op when installed.
 .venv/bin/newslint languagetool install
 
+# Build the spelling lexicon once (10-15 s) before the tests share it.
+.venv/bin/python -c "from newslint.spelling.lexicon import lexicon; lexicon()"
+
 export NEWSLINT_REQUIRE_LANGUAGETOOL=1
 export NEWSLINT_REQUIRE_CORPUS=1
 

@@ -230,9 +230,12 @@ def _corpus() -> Path:
     return CORPUS.resolve()
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
+def _env() -> dict[str, str]:
+    # The session's private cache folder (conftest): the built-in rules'
+    # compiled data is made once per session, and every run here passes
+    # --no-cache, so no result is read from or written to it.
     env = dict(os.environ)
-    env["NEWSLINT_CACHE_DIR"] = str(tmp_path / "cache")
+    assert env.get("NEWSLINT_CACHE_DIR"), "the test cache must point into a temporary folder"
     env.pop("NEWSLINT_LANGUAGETOOL_URL", None)
     return env
 
@@ -272,7 +275,7 @@ def test_whole_corpus_lints_without_error(
         str(out),
         str(corpus / "dev"),
     ]
-    measured = run_measured(args, cwd=tmp_path, env=_env(tmp_path), timeout=600)
+    measured = run_measured(args, cwd=tmp_path, env=_env(), timeout=600)
     assert measured.returncode in (0, 1), measured.stderr
     assert "Traceback" not in measured.stderr
     assert "newslint: error" not in measured.stderr, measured.stderr
@@ -317,9 +320,7 @@ def test_fifty_megabyte_file_lints_in_bounded_memory(
         str(out),
         str(big),
     ]
-    measured = run_measured(
-        args, cwd=tmp_path, env=_env(tmp_path), timeout=900, code=_CLI_WITH_LIMIT
-    )
+    measured = run_measured(args, cwd=tmp_path, env=_env(), timeout=900, code=_CLI_WITH_LIMIT)
     with capsys.disabled():
         _report("synthetic archive file", measured, size / 1e6)
     assert measured.returncode in (0, 1), measured.stderr

@@ -24,11 +24,18 @@ TIMEOUT = 600
 
 
 def newslint(
-    *args: str, cwd: Path, cache: Path, timeout: float = TIMEOUT
+    *args: str, cwd: Path, cache: Path | None = None, timeout: float = TIMEOUT
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run ``python -m newslint`` (bytes out, so comparisons are byte for byte)."""
+    """Run ``python -m newslint`` (bytes out, so comparisons are byte for byte).
+
+    Without ``cache`` the session's private cache folder (conftest) is used,
+    where the built-in rules' compiled data is made once; such runs pass
+    ``--no-cache``.
+    """
     env = dict(os.environ)
-    env["NEWSLINT_CACHE_DIR"] = str(cache)
+    if cache is not None:
+        env["NEWSLINT_CACHE_DIR"] = str(cache)
+    assert env.get("NEWSLINT_CACHE_DIR"), "the test cache must point into a temporary folder"
     for var in ("NEWSLINT_LANGUAGETOOL_URL", "NO_COLOR", "FORCE_COLOR"):
         env.pop(var, None)
     try:
@@ -158,8 +165,8 @@ def test_fix_with_jobs_matches_serial(tmp_path: Path) -> None:
 def test_jobs_match_serial_on_the_clean_corpus(tmp_path: Path) -> None:
     clean = _corpus_clean()
     args = ["check", "--isolated", "--no-languagetool", "--no-cache", "-o", "json", str(clean)]
-    serial = newslint(*args, "--jobs", "1", cwd=tmp_path, cache=tmp_path / "c")
-    parallel = newslint(*args, "--jobs", "2", cwd=tmp_path, cache=tmp_path / "c")
+    serial = newslint(*args, "--jobs", "1", cwd=tmp_path)
+    parallel = newslint(*args, "--jobs", "2", cwd=tmp_path)
     assert serial.returncode in (0, 1), serial.stderr
     assert len(json.loads(serial.stdout)["files"]) == 300
     assert outcome(parallel) == outcome(serial)
@@ -169,7 +176,7 @@ def test_jobs_match_serial_on_the_clean_corpus(tmp_path: Path) -> None:
 def test_parallel_cold_then_warm_cache_matches_serial(tmp_path: Path) -> None:
     clean = _corpus_clean()
     args = ["check", "--isolated", "--no-languagetool", "-o", "json", str(clean)]
-    reference = newslint(*args, "--no-cache", "--jobs", "1", cwd=tmp_path, cache=tmp_path / "c")
+    reference = newslint(*args, "--no-cache", "--jobs", "1", cwd=tmp_path)
     cold = newslint(*args, "--jobs", "2", cwd=tmp_path, cache=tmp_path / "c")
     warm = newslint(*args, "--jobs", "2", cwd=tmp_path, cache=tmp_path / "c")
     warm_serial = newslint(*args, "--jobs", "1", cwd=tmp_path, cache=tmp_path / "c")
