@@ -225,13 +225,14 @@ def build_wheel(outdir: Path) -> Path:
     import subprocess
     import sys
 
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), "."],
         cwd=REPO,
-        check=True,
         capture_output=True,
+        text=True,
         timeout=120,
     )
+    assert built.returncode == 0, f"wheel build failed:\n{built.stdout}\n{built.stderr}"
     (wheel,) = outdir.glob("newslint-*.whl")
     return wheel
 

@@ -17,6 +17,7 @@ instead of stalling the suite.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -448,10 +449,15 @@ def _scaling_document(shape: str, nchars: int) -> Document:
 
 def _rule_seconds(rule: Any, doc: Document, settings: Any, vocab: Any) -> float:
     ctx = RuleContext(doc, rule, [], vocab=vocab, settings=settings, shared={}, file_data={})
-    started = time.process_time()
-    for unit in units_of(rule, doc):
-        rule.check(unit, ctx)
-    return time.process_time() - started
+    gc.collect()
+    gc.disable()  # a collection landing in one run and not the other is not the rule's cost
+    try:
+        started = time.process_time()
+        for unit in units_of(rule, doc):
+            rule.check(unit, ctx)
+        return time.process_time() - started
+    finally:
+        gc.enable()
 
 
 def _default_rule_codes() -> list[str]:
@@ -513,7 +519,9 @@ def test_rule_scales_linearly(shape: str, code: str) -> None:
     t_big = _rule_seconds(rule, big, settings, linter.vocab)
     if t_big < 0.25:
         return  # too quick to time reliably, and harmless at any shape
-    if t_big / max(t_small, 1e-3) >= LINEAR_RATIO_MAX:  # the machine is shared: once more
+    for _ in range(2):  # the machine is shared: the best of three runs each
+        if t_big / max(t_small, 1e-3) < LINEAR_RATIO_MAX:
+            break
         t_small = min(t_small, _rule_seconds(rule, small, settings, linter.vocab))
         t_big = min(t_big, _rule_seconds(rule, big, settings, linter.vocab))
     assert t_big / max(t_small, 1e-3) < LINEAR_RATIO_MAX, (t_small, t_big)
