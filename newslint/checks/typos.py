@@ -43,72 +43,93 @@ def _words_of(doc: Document) -> list[WordInContext]:
 
     A word broken across a line with a hyphen ("exam-" / "ple") becomes one
     token; words with digits ("mp3", "G8") count as numbers; a word inside a
-    quotation of at most three words is a cited term.
+    quotation of at most three words is a cited term. This runs once per
+    word of every story, hence the hoisted names and positional arguments.
     """
     from newslint.spelling import TokenClass, WordInContext
 
+    WORD, NUMBER, PUNCT = TokenKind.WORD, TokenKind.NUMBER, TokenKind.PUNCT
+    C_WORD, C_NUMBER, C_PUNCT, C_OTHER = (
+        TokenClass.WORD,
+        TokenClass.NUMBER,
+        TokenClass.PUNCT,
+        TokenClass.OTHER,
+    )
     text = doc.text
     out: list[WordInContext] = []
+    append = out.append
     quote_words: dict[int, int] = {}
-    word_starts = [t.start for t in doc.tokens() if t.kind is TokenKind.WORD]
+    word_starts = [t.start for t in doc.tokens() if t.kind is WORD]
+    # Words come in order, so the quotation around each is found by a sweep
+    # (the same answer as doc.quote_at, without a search per word).
+    quotes = doc.quotes
+    qi = -1
+    n_quotes = len(quotes)
+    next_quote_start = quotes[0].start if quotes else len(text) + 1
     for sentence in doc.sentences():
         tokens = sentence.tokens
+        n = len(tokens)
         headline = sentence.paragraph.kind in _HEADLINES
         first_word = True
         i = 0
-        while i < len(tokens):
+        while i < n:
             tok = tokens[i]
-            start, end, word = tok.start, tok.end, tok.text
-            if tok.kind is TokenKind.WORD:
+            kind = tok.kind
+            if kind is WORD:
+                start, end, word = tok.start, tok.end, tok.text
                 # "exam-\nple": WORD, "-", WORD with the hyphen ending a line.
-                if (
-                    i + 2 < len(tokens)
-                    and tokens[i + 1].text == "-"
-                    and tokens[i + 1].start == end
-                    and tokens[i + 2].kind is TokenKind.WORD
-                    and "\n" in text[tokens[i + 1].end : tokens[i + 2].start]
-                ):
-                    nxt = tokens[i + 2]
-                    word = word + "-\n" + nxt.text
-                    end = nxt.end
-                    i += 2
-                kind = TokenClass.WORD
+                if i + 2 < n:
+                    dash = tokens[i + 1]
+                    if (
+                        dash.text == "-"
+                        and dash.start == end
+                        and tokens[i + 2].kind is WORD
+                        and "\n" in text[dash.end : tokens[i + 2].start]
+                    ):
+                        nxt = tokens[i + 2]
+                        word = word + "-\n" + nxt.text
+                        end = nxt.end
+                        i += 2
+                cls = C_WORD
                 if not word.isalpha() and any(c.isdigit() for c in word):
-                    kind = TokenClass.NUMBER
-                elif start > 0 and text[start - 1] in _GLUE:
-                    kind = TokenClass.OTHER
-                quote = doc.quote_at(start, end)
-                n_words = 0
-                if quote is not None:
+                    cls = C_NUMBER
+                elif start and text[start - 1] in _GLUE:
+                    cls = C_OTHER
+                while start >= next_quote_start:
+                    qi += 1
+                    next_quote_start = quotes[qi + 1].start if qi + 1 < n_quotes else len(text) + 1
+                quote = quotes[qi] if qi >= 0 and end <= quotes[qi].end else None
+                if quote is None:
+                    append(
+                        WordInContext(
+                            word, start, end, cls, first_word and cls is C_WORD, False, False,
+                            headline,
+                        )
+                    )  # fmt: skip
+                else:
                     n_words = quote_words.get(quote.start, -1)
                     if n_words < 0:
                         n_words = bisect.bisect_left(word_starts, quote.end) - bisect.bisect_left(
                             word_starts, quote.start
                         )
                         quote_words[quote.start] = n_words
-                out.append(
-                    WordInContext(
-                        text=word,
-                        start=start,
-                        end=end,
-                        kind=kind,
-                        sentence_start=first_word and kind is TokenClass.WORD,
-                        in_quote=quote is not None,
-                        quoted_term=quote is not None and n_words <= 3,
-                        headline=headline,
-                    )
-                )
+                    append(
+                        WordInContext(
+                            word, start, end, cls, first_word and cls is C_WORD, True,
+                            n_words <= 3, headline,
+                        )
+                    )  # fmt: skip
                 first_word = False
-            elif tok.kind is TokenKind.NUMBER:
-                out.append(WordInContext(word, start, end, TokenClass.NUMBER))
+            elif kind is NUMBER:
+                append(WordInContext(tok.text, tok.start, tok.end, C_NUMBER))
                 first_word = False
-            elif tok.kind is TokenKind.PUNCT:
-                out.append(WordInContext(word, start, end, TokenClass.PUNCT))
+            elif kind is PUNCT:
+                append(WordInContext(tok.text, tok.start, tok.end, C_PUNCT))
             else:
-                out.append(WordInContext(word, start, end, TokenClass.OTHER))
+                append(WordInContext(tok.text, tok.start, tok.end, C_OTHER))
             i += 1
         # Sentences end the model's context even without a full stop (headlines).
-        out.append(WordInContext(".", sentence.end, sentence.end, TokenClass.PUNCT))
+        append(WordInContext(".", sentence.end, sentence.end, C_PUNCT))
     return out
 
 

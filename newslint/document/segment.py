@@ -27,7 +27,10 @@ class TokenKind(enum.Enum):
     HASHTAG = "hashtag"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ costs three times as much, and a
+# long article makes hundreds of thousands of tokens. Treat tokens as
+# immutable all the same (they are hashed and shared between rules).
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     """A token of the prose view: ``start``/``end`` are prose-view offsets.
 
@@ -58,19 +61,30 @@ _APOS = "'\u2019"
 # Email runs are matched possessively and only from the start of a run, and
 # dotted abbreviations possessively (backing off can never succeed): a long run
 # of dots, dashes or "a.a.a." is then tokenized in linear time.
-_TOKEN_RE = regex.compile(
-    r"""
-    (?P<url>(?:https?://|www\.)[^\s<>"\u201c\u201d]+[^\s<>"\u201c\u201d.,;:!?)\]'\u2019])
-  | (?P<email>(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+)
-  | (?P<handle>(?<![\w@])@\w{1,30})
-  | (?P<hashtag>(?<![\w#])\#\p{L}\w*)
+_URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"\u201c\u201d]+[^\s<>\"\u201c\u201d.,;:!?)\]'\u2019])"
+_EMAIL = r"(?P<email>(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+)"
+_HANDLE = r"(?P<handle>(?<![\w@])@\w{1,30})"
+_HASHTAG = r"(?P<hashtag>(?<![\w#])\#\p{L}\w*)"
+_REST = r"""
   | (?P<abbr>(?:\p{L}\.){2,}+(?!\p{L}))
   | (?P<number>[$£€¥]?\d+(?:[.,:/]\d+)*(?:[\p{L}%]+)?)
   | (?P<word>\p{L}[\p{L}\p{M}\d]*(?:(?:[-'\u2019]|\.(?=\p{L}))[\p{L}\p{M}\d]+)*)
   | (?P<punct>[^\s\p{L}\d])
-    """,
-    regex.VERBOSE,
-)
+"""
+_TOKEN_RE = regex.compile(f"{_URL} | {_EMAIL} | {_HANDLE} | {_HASHTAG} {_REST}", regex.VERBOSE)
+# Most paragraphs hold no "@", "#", "://" or "www.": then the URL, e-mail,
+# handle and hashtag branches cannot match, and trying them at every word
+# (the e-mail branch reads each word twice) is most of the tokenizer's time.
+_PLAIN_TOKEN_RE = regex.compile(r"(?P<never>(?!))" + _REST, regex.VERBOSE)
+
+
+def _token_re(text: str, start: int, end: int) -> regex.Pattern[str]:
+    """Return the cheapest token pattern that tokenizes ``text[start:end]`` correctly."""
+    for marker in ("@", "#", "://", "www."):
+        if text.find(marker, start, end) >= 0:
+            return _TOKEN_RE
+    return _PLAIN_TOKEN_RE
+
 
 _KINDS = {
     "url": TokenKind.URL,
@@ -94,7 +108,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     words = _WORDS
     if len(words) > _WORDS_MAX:
         words.clear()
-    for m in _TOKEN_RE.finditer(text, start, end):
+    for m in _token_re(text, start, end).finditer(text, start, end):
         word = m.group()
         shared = words.get(word)
         if shared is None:

@@ -67,7 +67,7 @@ def _curated() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in load_confusables().items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
     """A word token after normalisation."""
 
@@ -75,6 +75,7 @@ class _Word:
     token: WordInContext
     form: str  # lower case, apostrophes straightened, line-break hyphen resolved
     checkable: bool  # a common-noun-like word (not a name, acronym, cited term)
+    known: bool = False  # the word (or its possessive's base) is English: no non-word check
     lm_form: str | None = None  # what the language model reads, if anything
     flagged: bool = False
 
@@ -91,13 +92,16 @@ def check_words(
     counts = Counter(item.form for item in analysed)
     present = frozenset(f for f in counts if lex.info(f).zipf < opts.realword.content_zipf)
     if opts.non_words:
+        reject = opts.reject
         for item in analysed:
+            if item.known and not (reject and _listed(item.form, reject)):
+                continue  # the common case, decided without the full check
             prev = words[item.index - 1] if item.index else None
             if prev is not None and prev.kind is TokenClass.NUMBER and len(item.form) <= 3:
                 continue  # a unit after a number: "35 bn", "10 mph"
             issues.extend(_non_word_issues(item, lex, opts))
     if lm is not None:
-        for sequence, slots in _sequences(words, analysed, lm):
+        for sequence, slots in _sequences(words, analysed, lm, lex):
             for pos, item in slots:
                 issue = _real_word_issue(item, sequence, pos, lex, lm, opts, counts, present, words)
                 if issue is not None:
@@ -118,18 +122,25 @@ def _is_name_like(text: str, sentence_start: bool) -> bool:
     return letters[0].isupper() and not sentence_start
 
 
-_ANALYSIS: dict[tuple[str, bool, bool], tuple[str, bool]] = {}
+_ANALYSIS: dict[tuple[str, bool, bool], tuple[str, bool, bool]] = {}
 
 
 def _analyse(index: int, token: WordInContext, lex: Lexicon) -> _Word:
     key = (token.text, token.sentence_start, token.quoted_term)
     got = _ANALYSIS.get(key)
     if got is None:
-        got = _normalise(token, lex)
+        form, checkable = _normalise(token, lex)
+        known = lex.info(form).known or lex.info(_strip_possessive(form)).known
+        got = (form, checkable, known)
         if len(_ANALYSIS) > 200_000:
             _ANALYSIS.clear()
         _ANALYSIS[key] = got
-    return _Word(index, token, got[0], got[1])
+    return _Word(index, token, got[0], got[1], got[2])
+
+
+def _listed(form: str, words: frozenset[str]) -> bool:
+    """Return True when ``form`` or its possessive's base is in ``words``."""
+    return form in words or _strip_possessive(form) in words
 
 
 def _normalise(token: WordInContext, lex: Lexicon) -> tuple[str, bool]:
@@ -215,10 +226,32 @@ def _match_case(suggestions: Sequence[str], typed: str) -> tuple[str, ...]:
     return tuple(suggestions)
 
 
+# Word form -> what the language model reads for it (None: a word it does not
+# know, which cuts the context). The model is process-wide, so is this.
+_LM_FORMS: dict[str, str | None] = {}
+
+
+def _lm_form(form: str, lm: LanguageModel) -> str | None:
+    got = _LM_FORMS.get(form, "")
+    if got == "":
+        got = form if lm.knows(form) else None
+        if got is None:
+            base = _strip_possessive(form)
+            got = base if base != form and lm.knows(base) else None
+        if len(_LM_FORMS) > 200_000:
+            _LM_FORMS.clear()
+        _LM_FORMS[form] = got
+    return got
+
+
 def _sequences(
-    words: Sequence[WordInContext], analysed: Sequence[_Word], lm: LanguageModel
+    words: Sequence[WordInContext], analysed: Sequence[_Word], lm: LanguageModel, lex: Lexicon
 ) -> Iterable[tuple[list[str], list[tuple[int, _Word]]]]:
-    """Yield language-model word sequences and the checkable slots in each."""
+    """Yield language-model word sequences and the checkable slots in each.
+
+    A slot is a checkable word the model reads as typed and the lexicon has
+    candidates for (most words have none: nothing is one slip away).
+    """
     by_index = {item.index: item for item in analysed}
     seq: list[str] = [BOS]
     slots: list[tuple[int, _Word]] = []
@@ -235,15 +268,12 @@ def _sequences(
             if tok.sentence_start and len(seq) > 1:
                 yield from flush(True)
             form = item.form
-            lm_form = form if lm.knows(form) else None
-            if lm_form is None:
-                base = _strip_possessive(form)
-                lm_form = base if base != form and lm.knows(base) else None
+            lm_form = _lm_form(form, lm)
             if lm_form is None:
                 yield from flush(False)
                 continue
             item.lm_form = lm_form
-            if item.checkable and lm_form == form:
+            if item.checkable and lm_form == form and lex.info(form).candidates:
                 slots.append((len(seq), item))
             seq.append(lm_form)
         elif tok.kind is TokenClass.NUMBER:
@@ -276,9 +306,21 @@ def _name_particle(item: _Word, words: Sequence[WordInContext]) -> bool:
     )
 
 
-@lru_cache(maxsize=50_000)
+# Word form -> its real-word candidates; the lexicon is process-wide, so is this.
+_CANDIDATES: dict[str, tuple[Candidate, ...]] = {}
+
+
 def _candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
     """Return the real-word candidates of ``form`` (built once per word form)."""
+    got = _CANDIDATES.get(form)
+    if got is None:
+        if len(_CANDIDATES) > 50_000:
+            _CANDIDATES.clear()
+        got = _CANDIDATES[form] = _build_candidates(form, raw)
+    return got
+
+
+def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
     curated = _curated().get(form, frozenset())
     bare = form.replace("'", "")
     out = []
@@ -304,10 +346,10 @@ def _real_word_issue(
     token = item.token
     if item.flagged or item.form in opts.accept or token.headline:
         return None
-    if _name_particle(item, words):
-        return None
     info = lex.info(item.form)
     if not info.candidates:
+        return None  # most words: nothing they could be a slip of
+    if _name_particle(item, words):
         return None
     rw = opts.realword
     if item.token.text[:1].isupper() and info.zipf < _CAPITALISED_MIN_ZIPF:

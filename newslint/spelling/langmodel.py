@@ -40,6 +40,9 @@ class LanguageModel:
         self._prob = self._model.prob
         self._known: dict[str, bool] = {}
         self._memo: dict[tuple[str, str | None, str | None], float] = {}
+        # ``memo_get((word, prev, prev2))``: the memoised log10 probability, or
+        # None; hot loops try it before paying for a call to :meth:`logprob`.
+        self.memo_get = self._memo.get
 
     def knows(self, word: str) -> bool:
         """Return True when ``word`` is in the model's vocabulary."""
@@ -49,13 +52,15 @@ class LanguageModel:
             self._known[word] = known
         return known
 
-    def raw(self, words: list[str]) -> int:
-        """Return the model's integer score of ``words`` = [word, prev, prev2, ...].
+    @property
+    def raw(self) -> Any:
+        """Return the model's scoring function: ``raw([word, prev, prev2])`` -> score.
 
-        Scale by :data:`TO_LOG10` for log10. The unmemoised fast path for
-        the inner loop of :func:`newslint.spelling.realword.judge_slot`.
+        The score is in the model's own log base; scale by :data:`TO_LOG10`
+        for log10. The C function itself, unmemoised, for the inner loop of
+        :func:`newslint.spelling.realword.judge_slot` (no Python frame per call).
         """
-        return int(self._prob(words))
+        return self._prob
 
     def logprob(self, word: str, prev: str | None = None, prev2: str | None = None) -> float:
         """Return log10 P(word | prev2 prev); missing history backs off to shorter.

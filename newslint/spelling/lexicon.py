@@ -13,6 +13,7 @@ that cannot be read or written only costs a rebuild, never an error.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import mmap
 import os
@@ -283,10 +284,8 @@ def lexicon() -> Lexicon:
 
     here = Path(__file__).resolve().parent
     inputs = [_confusables_path(), *(here / f"{m}.py" for m in _BUILD_MODULES)]
-    stamps = []
-    for path in inputs:
-        st = path.stat()
-        stamps.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    # By content, not path or mtime: clones and reinstalls of one version share the file.
+    stamps = [hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest() for path in inputs]
     stamp = "|".join([locate().stamp(), *stamps])
     path = _cache_file(stamp)
     compiled = _load(path)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.spelling.langmodel import BOS, EOS, TO_LOG10, LanguageModel
 
@@ -68,12 +69,11 @@ class Candidate:
     curated: bool = False
 
 
-@dataclass(frozen=True)
-class Slot:
-    """A word position in a language-model sequence."""
+class Slot(NamedTuple):
+    """A word position in a language-model sequence (a tuple: one is made per word)."""
 
     words: Sequence[str]  # the whole sequence, lower case, with BOS/EOS markers
-    index: int
+    position: int
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,11 @@ def _local(lm: LanguageModel, words: Sequence[str], i: int, x: str) -> float:
 
 def context_size(words: Sequence[str], i: int, ignore: frozenset[str]) -> int:
     """Return how many real words stand within two places of ``i``."""
-    around = [*words[max(0, i - 2) : i], *words[i + 1 : i + 3]]
-    return sum(1 for w in around if w not in ignore)
+    n = 0
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(words) and words[j] not in ignore:
+            n += 1
+    return n
 
 
 def judge_slot(
@@ -126,7 +129,7 @@ def judge_slot(
     """
     s = settings or RealWordSettings()
     words = slot.words
-    i = slot.index
+    i = slot.position
     typed = words[i]
     n = len(words)
     prev = words[i - 1] if i >= 1 else None
@@ -134,24 +137,39 @@ def judge_slot(
     nxt = words[i + 1] if i + 1 < n else None
     nxt2 = words[i + 2] if i + 2 < n else None
     logprob = lm.logprob
+    memo_get = lm.memo_get
     # The typed word's three terms; the two right-hand ones bound what any
     # candidate can gain on the right (a log probability is at most 0), so a
     # candidate whose first term is hopeless is dropped after one lookup.
-    t1 = logprob(typed, prev, prev2)
-    t2 = logprob(nxt, typed, prev) if nxt is not None else 0.0
-    t3 = logprob(nxt2, nxt, typed) if nxt2 is not None and nxt is not None else 0.0
+    t1 = memo_get((typed, prev, prev2))
+    if t1 is None:
+        t1 = logprob(typed, prev, prev2)
+    t2 = t3 = 0.0
+    if nxt is not None:
+        got = memo_get((nxt, typed, prev))
+        t2 = logprob(nxt, typed, prev) if got is None else got
+        if nxt2 is not None:
+            got = memo_get((nxt2, nxt, typed))
+            t3 = logprob(nxt2, nxt, typed) if got is None else got
     extra = typed_penalty + (s.quote_extra if in_quote else 0.0)
     room = -(t2 + t3) - extra - s.hint
     # Candidate terms go straight to the model (no memo: they rarely repeat).
     raw = lm.raw
-    history = [h for h in (prev, prev2) if h is not None]
+    if prev is None:
+        left: list[str] = []
+    elif prev2 is None:
+        left = [prev]
+    else:
+        left = [prev, prev2]
     scored: list[tuple[float, float, Candidate]] = []
+    curated_bonus = s.curated_bonus
+    in_document_bonus = s.candidate_in_document
     for cand in candidates:
         c = cand.word
-        bonus = (s.curated_bonus if cand.curated else 0.0) - cand.penalty
+        bonus = (curated_bonus if cand.curated else 0.0) - cand.penalty
         if c in in_document:
-            bonus += s.candidate_in_document
-        d1 = raw([c, *history]) * TO_LOG10 - t1
+            bonus += in_document_bonus
+        d1 = raw([c, *left]) * TO_LOG10 - t1
         if d1 + bonus + room < 0:
             continue
         gain = d1

@@ -37,11 +37,15 @@ class DataFiles:
         )
 
     def stamp(self) -> str:
-        """Return a cheap identity of the files: path, size and mtime of each."""
+        """Return a cheap identity of the files: package folder, name and size of each.
+
+        Not the full path or mtime: the packages are pinned, so every virtual
+        environment (a clone's, CI's, a reinstall) shares one compiled lexicon.
+        """
         parts = []
         for path in self.all():
-            st = os.stat(path)
-            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+            p = Path(path)
+            parts.append(f"{p.parent.name}/{p.name}:{os.stat(p).st_size}")
         return "|".join(parts)
 
 

@@ -33,7 +33,9 @@ class IssueKind(enum.Enum):
     REAL_WORD = "real-word"  # a real word that is a slip of another ("repaired" for "prepared")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (a frozen __init__ costs three times as much, one per word of
+# every story); treat it as immutable all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class WordInContext:
     """One token of running text, in order, with what the caller knows of it.
 
