@@ -8,6 +8,7 @@ each scenario discarded as warm-up unless --no-warmup):
   (start-up cost included; the pre-commit case);
 - ``clean-j1`` / ``clean-jN``: ../shared/corpus/dev/clean, built-in rules,
   ``--jobs 1`` and all cores, no cache;
+- ``clean-j1-typo-rules``: the same with only the typo rules (NL1xx), one core;
 - ``clean-cached``: the same again with the result cache warm;
 - ``clean-languagetool``: with the LanguageTool tier (cold server start, then
   warm cache-less, when LanguageTool is installed; --languagetool to require);
@@ -137,6 +138,9 @@ def main() -> int:
     newslint = str(BIN / "newslint")
     cache = tempfile.mkdtemp(prefix="newslint-bench-")
     env = {**os.environ, "NEWSLINT_CACHE_DIR": cache, "NO_COLOR": "1"}
+    # Measure what an installed newslint does: Python writes and reuses its
+    # bytecode (the warm-up run writes it), as it does for every user.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     warm = not args.no_warmup
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     base = [newslint, "check", "--no-languagetool", "-o", "json", "--isolated"]
@@ -161,6 +165,16 @@ def main() -> int:
     results.append(
         run_scenario(
             "clean-j1", [*base, "--no-cache", "-j", "1", *paths], words, args.runs, env, warm
+        )
+    )
+    results.append(
+        run_scenario(
+            "clean-j1-typo-rules",
+            [*base, "--no-cache", "-j", "1", "--select", "NL1", *paths],
+            words,
+            args.runs,
+            env,
+            warm,
         )
     )
     results.append(

@@ -16,7 +16,6 @@ fail (not skip) when it is missing on CI.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -30,21 +29,16 @@ from newslint.config import resolve_settings
 from newslint.document import Document
 from newslint.rule import RuleContext, units_of
 from newslint.runner import LinterFactory
+from tests.corpus import corpus_root
 
 pytestmark = pytest.mark.corpus
 
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 LY_HYPHEN_RECALL_MIN = 0.95
 CLEAN_WARNINGS_PER_1K_MAX = 0.35
 AP_COST_MAX = 0.30
 
 
-def _corpus() -> Path:
-    if not (CORPUS / "dev" / "seed" / "article.txt").is_file():
-        if os.environ.get("CI", "").lower() == "true" or os.environ.get("NEWSLINT_REQUIRE_CORPUS"):
-            pytest.fail(f"shared corpus missing at {CORPUS}")
-        pytest.skip(f"shared corpus missing at {CORPUS}")
-    return CORPUS.resolve()
+_corpus = corpus_root
 
 
 def _check(paths: list[str], *extra: str) -> dict[str, Any]:

@@ -86,7 +86,8 @@ def _token_re(text: str, start: int, end: int) -> regex.Pattern[str]:
     return _PLAIN_TOKEN_RE
 
 
-_KINDS = {
+_KINDS: dict[str | None, TokenKind] = {
+    None: TokenKind.PUNCT,
     "url": TokenKind.URL,
     "email": TokenKind.EMAIL,
     "handle": TokenKind.HANDLE,
@@ -117,7 +118,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             # norm when folding changes nothing: a 50 MB file has millions of
             # tokens but a small vocabulary.
             shared = words[word] = (word, word if norm == word else norm)
-        append(Token(kinds[m.lastgroup or "punct"], m.start(), m.end(), shared[0], shared[1]))
+        s, e = m.span()
+        append(Token(kinds[m.lastgroup], s, e, shared[0], shared[1]))
     return out
 
 

@@ -107,32 +107,32 @@ class PhraseIndex(Generic[T]):
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start, end, value)`` for each phrase in ``text``, left to right."""
-        words = [(m.start(), m.end(), m.group()) for m in self._words.finditer(text)]
+        words = [(*m.span(), m.group()) for m in self._words.finditer(text)]
         hyphens = self._hyphens
         cache = self._keys
         if len(cache) > 100_000:
             cache.clear()
-        keys = []
+        get = cache.get
+        keys: list[tuple[str, ...]] = []
+        append = keys.append
         for _, _, w in words:
-            k = cache.get(w)
+            k = get(w)
             if k is None:
                 k = cache[w] = _word_keys(w, hyphens=hyphens)
-            keys.append(k)
+            append(k)
         root = self._root
-        i = 0
-        n = len(words)
-        while i < n:
-            # Most words start no phrase: one dictionary probe rejects them.
-            if not any(k in root for k in keys[i]):
-                i += 1
-                continue
+        # Most words start no phrase: one dictionary probe each rejects them.
+        starts = [i for i, k in enumerate(keys) if k[0] in root or (len(k) > 1 and k[1] in root)]
+        resume = 0
+        for i in starts:
+            if i < resume:
+                continue  # inside the phrase just found
             found = self._longest(text, words, keys, i)
             if found is None:
-                i += 1
                 continue
             last, value = found
             yield words[i][0], words[last][1], value
-            i = last + 1
+            resume = last + 1
 
     def _longest(
         self,
