@@ -14,12 +14,12 @@ Offsets are 0-based code points into the decoded file; lines and columns are
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
 from newslint import __version__
 from newslint.diagnostics import Diagnostic
+from newslint.render.jsontext import dumps_readable
 from newslint.runner import Run
 
 SCHEMA_VERSION = 1
@@ -112,4 +112,5 @@ def run_to_dict(run: Run) -> dict[str, Any]:
 
 def render_json(run: Run, **_: Any) -> str:
     """Render the run as JSON."""
-    return json.dumps(run_to_dict(run), ensure_ascii=False, indent=2) + "\n"
+    # One finding per line: run -> files -> file -> findings -> finding.
+    return dumps_readable(run_to_dict(run), flat_depth=4) + "\n"

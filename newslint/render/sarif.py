@@ -7,13 +7,13 @@ exact code-point span is kept in ``charOffset``/``charLength``.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 from urllib.parse import quote
 
 from newslint import __version__
 from newslint.diagnostics import Diagnostic, Severity
+from newslint.render.jsontext import dumps_readable
 from newslint.runner import Run
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -152,4 +152,5 @@ def run_to_sarif(run: Run) -> dict[str, Any]:
 
 def render_sarif(run: Run, **_: Any) -> str:
     """Render the run as SARIF 2.1.0 JSON."""
-    return json.dumps(run_to_sarif(run), ensure_ascii=False, indent=2) + "\n"
+    # Each result and each rule on its own lines (log -> runs -> run -> results -> result).
+    return dumps_readable(run_to_sarif(run), flat_depth=5) + "\n"
