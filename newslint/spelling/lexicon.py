@@ -290,6 +290,12 @@ def lexicon() -> Lexicon:
     path = _cache_file(stamp)
     compiled = _load(path)
     if compiled is None:
+        if sys.stderr.isatty():  # the first run on a machine: say why it pauses
+            print(
+                "newslint: building the spelling lexicon once (10-20 s); "
+                f"later runs load it from {path.parent}",
+                file=sys.stderr,
+            )
         compiled = build_compiled()
         _store(path, compiled)
     return Lexicon(compiled)
