@@ -179,6 +179,13 @@ def check(
         Path | None,
         typer.Option("--baseline", help="Report only findings that are not in this baseline."),
     ] = None,
+    max_file_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-file-size",
+            help="Refuse larger files: bytes or a size such as 64MB or 10MiB (default 10MiB).",
+        ),
+    ] = None,
 ) -> None:
     """Lint articles and report findings."""
     from newslint.diagnostics import Severity
@@ -205,6 +212,10 @@ def check(
             overrides["languagetool"] = "on" if languagetool else "off"
         if no_cache:
             overrides["cache"] = False
+        if max_file_size is not None:
+            from newslint.config import parse_size
+
+            overrides["max_file_size"] = parse_size(max_file_size, "--max-file-size")
         if output_format is not None and output_format not in OUTPUT_FORMATS:
             raise ConfigError(
                 f"--output-format {output_format!r}: choose from {', '.join(OUTPUT_FORMATS)}"

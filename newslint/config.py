@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from newslint.registry import Registry
 
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("full", "concise", "json", "sarif", "github", "junit", "html")
 LANGUAGETOOL_MODES = ("auto", "on", "off")
+# Files larger than this are refused unless ``max-file-size`` raises the limit.
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 def key_line(text: str, key: str) -> int | None:
@@ -65,6 +71,7 @@ class Settings:
     cache: bool = True
     jobs: int | None = None
     format_in: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     source: str | None = None  # the config file this came from
 
     def rule_options(self, code: str, name: str) -> dict[str, Any]:
@@ -134,6 +141,46 @@ def _jobs(value: Any, key: str) -> int:
     return value
 
 
+_SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1000,
+    "mb": 1000**2,
+    "gb": 1000**3,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+}
+_SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.I)
+
+
+def parse_size(value: Any, key: str = "max-file-size") -> int:
+    """Return a size in bytes from an integer or a string such as "64MB" or "10MiB".
+
+    kB/MB/GB are powers of 1000, KiB/MiB/GiB powers of 1024; a bare number is bytes.
+    """
+    match = _SIZE_RE.fullmatch(value) if isinstance(value, str) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    elif match is not None and match.group(2).lower() in _SIZE_UNITS:
+        size = int(float(match.group(1)) * _SIZE_UNITS[match.group(2).lower()])
+    else:
+        example = '"64MB" or "10MiB"'
+        raise ValueError(f"'{key}' must be a number of bytes or a size such as {example}")
+    if size < 1:
+        raise ValueError(f"'{key}' must be at least 1 byte")
+    return size
+
+
+def format_size(size: int) -> str:
+    """Return ``size`` (bytes) the way a limit is written: "10 MiB", "64 MB", "500 bytes"."""
+    for unit in ("GiB", "GB", "MiB", "MB", "KiB", "kB"):
+        factor = _SIZE_UNITS[unit.lower()]
+        if size and size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size} bytes"
+
+
 def _per_file_ignores(value: Any, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ValueError(f"'{key}' must be a table of glob = [codes]")
@@ -177,6 +224,7 @@ _KEYS: dict[str, tuple[str, Any]] = {
     "cache": ("cache", _boolean),
     "jobs": ("jobs", _jobs),
     "format-in": ("format_in", _string),
+    "max-file-size": ("max_file_size", parse_size),
 }
 _PATH_KEYS = {"rule_paths", "vocab", "facts"}
 
@@ -300,6 +348,69 @@ def describe(settings: Settings) -> dict[str, Any]:
             value = list(value)
         out[f.name.replace("_", "-")] = value
     return out
+
+
+def _where(settings: Settings, key: str, *probes: str) -> str:
+    """Return ``file:line`` of the config file that sets ``key`` (for error messages).
+
+    Follows ``extend`` from ``settings.source`` to the file whose table holds
+    ``key``; the line is that of the first of ``probes`` found (a table
+    header or key), else of ``key`` itself. Empty when no file is known
+    (settings given as overrides, e.g. through the library API).
+    """
+    path = Path(settings.source) if settings.source else None
+    seen: set[Path] = set()
+    while path is not None and path not in seen:
+        seen.add(path)
+        try:
+            table, text = _table_of(path)
+        except ConfigError:
+            break
+        if table is None:
+            break
+        if key in table:
+            line = next(filter(None, (_probe_line(text, p) for p in (*probes, key))), None)
+            return f"{path}:{line}" if line else str(path)
+        base = table.get("extend")
+        path = (path.parent / os.path.expanduser(base)).resolve() if isinstance(base, str) else None
+    return settings.source or ""
+
+
+def _probe_line(text: str, name: str) -> int | None:
+    """Return the line where ``name`` (a glob or rule code) is a key or ends a table header."""
+    import re
+
+    quoted = rf"""["']?{re.escape(name)}["']?"""
+    pattern = re.compile(
+        rf"^[ \t]*(?:\[+[ \t]*(?:[^\]\n]*\.)?[ \t]*{quoted}[ \t]*\]+|{quoted}[ \t]*=)",
+        re.M | re.I,
+    )
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def check_rule_references(settings: Settings, registry: Registry) -> None:
+    """Raise :class:`ConfigError` when a setting names a rule that does not exist.
+
+    ``select``, ``ignore`` and ``extend-select`` are checked by the registry
+    as it selects. This covers the rest: ``per-file-ignores`` values (code
+    prefixes or names, like ``ignore``), ``[rules.X]`` option tables (one
+    rule's code or name) and ``[severity]`` keys (one rule's code). The
+    registry includes pack, plugin and LanguageTool (NL8xx) rules.
+    """
+    for glob, codes in settings.per_file_ignores:
+        for code in codes:
+            _refuse(settings, "per-file-ignores", registry.selector_problem(code), glob)
+    for key, _ in settings.rules:
+        _refuse(settings, "rules", registry.rule_problem(key), key)
+    for code, _ in settings.severity:
+        _refuse(settings, "severity", registry.rule_problem(code, names=False), code)
+
+
+def _refuse(settings: Settings, key: str, problem: str | None, probe: str) -> None:
+    if problem is not None:
+        where = _where(settings, key, probe)
+        raise ConfigError(f"{where}: {key}: {problem}" if where else f"{key}: {problem}")
 
 
 def default_cache_dir() -> Path:

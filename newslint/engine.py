@@ -11,7 +11,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, cast
 
 from newslint.diagnostics import (
     Applicability,
@@ -24,6 +24,8 @@ from newslint.diagnostics import (
     Span,
 )
 from newslint.document import Document
+from newslint.document.formats import Directive
+from newslint.document.lines import LineIndex
 from newslint.rule import RawFinding, Rule, RuleContext, TextFix, units_of
 from newslint.suppress import parse_directives
 from newslint.vocab import Vocabulary
@@ -31,6 +33,22 @@ from newslint.vocab import Vocabulary
 INTERNAL_ERROR_CODE = "NL000"
 UNUSED_SUPPRESSION_CODE = "NL002"
 MALFORMED_DIRECTIVE_CODE = "NL003"
+
+
+class SourceText(Protocol):
+    """What the suppression step reads: a :class:`Document`, or a whole chunked file."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def directives(self) -> list[Directive]: ...
+
+    @property
+    def lines(self) -> LineIndex: ...
 
 
 @dataclass
@@ -61,8 +79,8 @@ class Linter:
         self.severity_overrides = dict(severity_overrides or {})
         self.meta_codes = meta_codes
 
-    def lint(self, doc: Document) -> LintResult:
-        """Lint one document."""
+    def lint(self, doc: Document, *, finish: bool = True) -> LintResult:
+        """Lint one document (``finish=False``: resolved findings, not yet suppressed)."""
         raw: list[RawFinding] = []
         shared: dict[str, Any] = {}
         file_data: dict[str, Any] = {}
@@ -84,6 +102,17 @@ class Linter:
                 detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
                 errors.append(f"{doc.path}: rule {rule.code} ({rule.name}) failed: {detail}")
         diagnostics = [d for d in (self._resolve(doc, f) for f in raw) if d is not None]
+        if finish:
+            diagnostics = self.finish(doc, diagnostics)
+        return LintResult(doc.path, diagnostics, file_data, errors)
+
+    def finish(self, doc: SourceText, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Apply inline suppressions (and NL002/NL003), drop LanguageTool repeats, dedupe, sort.
+
+        ``lint(doc, finish=False)`` leaves this step out so that the findings
+        of a file linted in chunks (:mod:`newslint.chunking`) are finished
+        once, over the whole file, with every directive in force.
+        """
         diagnostics = self._suppress(doc, diagnostics)
         if any(d.source != "newslint" for d in diagnostics):
             from newslint.languagetool.rules import drop_already_flagged
@@ -92,8 +121,7 @@ class Linter:
         unique: dict[tuple[str, int, int], Diagnostic] = {}
         for d in diagnostics:
             unique.setdefault((d.code, d.span.start, d.span.end), d)
-        ordered = sorted(unique.values(), key=lambda d: d.sort_key)
-        return LintResult(doc.path, ordered, file_data, errors)
+        return sorted(unique.values(), key=lambda d: d.sort_key)
 
     def _resolve(self, doc: Document, f: RawFinding) -> Diagnostic | None:
         rule = f.rule
@@ -152,10 +180,11 @@ class Linter:
             edits.append(Edit(Span(s, t), e.replacement))
         return Fix(tuple(edits), applicability, fix.title)
 
-    def _suppress(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    def _suppress(self, doc: SourceText, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not doc.directives:
             return diagnostics
-        directives = parse_directives(doc)
+        # parse_directives reads only ``directives`` and ``source``.
+        directives = parse_directives(cast(Document, doc))
         kept = []
         for d in diagnostics:
             hit = False
@@ -193,7 +222,7 @@ class Linter:
         return kept
 
     def _meta(
-        self, doc: Document, code: str, name: str, start: int, end: int, message: str
+        self, doc: SourceText, code: str, name: str, start: int, end: int, message: str
     ) -> Diagnostic:
         return Diagnostic(
             code=code,

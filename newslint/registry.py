@@ -160,6 +160,28 @@ class Registry:
             if not any(_matches(sel, r) for r in self.rules):
                 raise RegistryError(f"selector {sel!r} matches no rule")
 
+    def selector_problem(self, selector: str) -> str | None:
+        """Return why ``selector`` (a code, prefix, name or ALL) selects nothing, or None."""
+        if selector.strip().upper() == "ALL" or any(_matches(selector, r) for r in self.rules):
+            return None
+        return f"selector {selector!r} matches no rule"
+
+    def rule_problem(self, key: str, *, names: bool = True) -> str | None:
+        """Return why ``key`` names no single rule, or None.
+
+        For settings that apply to one rule (``[rules.CODE]`` options by code
+        or name; severity overrides by code only, ``names=False``), where a
+        prefix or a name would silently do nothing.
+        """
+        rule = self.lookup(key)
+        if rule is not None and (names or rule.code == key.upper()):
+            return None
+        if rule is not None:
+            return f"{key!r} is a rule name; use its code {rule.code}"
+        if self.selector_problem(key) is None:
+            return f"{key!r} selects more than one rule; use one rule's full code"
+        return f"{key!r} matches no rule"
+
     def select(
         self,
         select: Sequence[str] | None = None,

@@ -11,17 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 import stat
 import tempfile
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.config import ConfigError, Settings
+from newslint import chunking
+from newslint.chunking import ChunkJob, ChunkResult
+from newslint.config import DEFAULT_MAX_FILE_SIZE, ConfigError, Settings, format_size
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.document import Document, Format
-from newslint.engine import Linter
+from newslint.engine import Linter, LintResult
 from newslint.fix import apply_edits
 from newslint.packs import PackError, resolve_packs
 from newslint.registry import Registry, RegistryError, is_selected
@@ -29,13 +33,16 @@ from newslint.rule import Rule
 from newslint.vocab import Vocabulary
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from newslint.cache import ResultCache
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-# Larger files are refused with a one-line error: no news story comes near it,
-# and linting 50 MB would take minutes (the document model alone runs at about
-# 0.7 MB/s), so a stray archive or dump fails fast instead of hanging a run.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+# Larger files are refused with a one-line error unless ``max-file-size``
+# (``--max-file-size``) raises the limit: no news story comes near it, and
+# linting 50 MB takes minutes, so a stray archive or dump fails fast instead of
+# hanging a run. Files over ``chunking.CHUNK_SIZE`` are linted in chunks.
+MAX_FILE_BYTES = DEFAULT_MAX_FILE_SIZE
 MAX_FIX_PASSES = 5
 
 
@@ -57,6 +64,8 @@ class FileReport:
     original_source: str | None = None
     source: str | None = None
     word_count: int = 0
+    # LanguageTool failed in a worker that linted some chunk: never cache.
+    languagetool_failed: bool = False
 
 
 @dataclass
@@ -120,15 +129,22 @@ class Decoded:
     bom: bool
 
 
-def _too_large(path: str, size: int) -> str:
-    limit = MAX_FILE_BYTES // 2**20
-    return f"{path}: file is {size / 1e6:.0f} MB, over the {limit} MiB limit; not linted"
+def _too_large(path: str, size: int, limit: int) -> str:
+    shown = f"{size / 1e6:.0f} MB" if size >= 1_000_000 else f"{size} bytes"
+    return (
+        f"{path}: file is {shown}, over the {format_size(limit)} limit; not linted "
+        "(raise the limit with --max-file-size or max-file-size in the config)"
+    )
 
 
-def decode(data: bytes, path: str) -> Decoded:
-    """Decode UTF-8 (BOM removed and remembered); refuse binary data."""
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(_too_large(path, len(data)))
+def decode(data: bytes, path: str, limit: int | None = None) -> Decoded:
+    """Decode UTF-8 (BOM removed and remembered); refuse binary data and oversized files.
+
+    ``limit`` is the largest size in bytes (default :data:`MAX_FILE_BYTES`).
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    if len(data) > limit:
+        raise InputError(_too_large(path, len(data), limit))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: UTF-16 text; convert the file to UTF-8")
     head = data[:8192]
@@ -150,10 +166,11 @@ def decode(data: bytes, path: str) -> Decoded:
     return Decoded(text, bom)
 
 
-def read_file(path: str, stdin: bytes | None = None) -> Decoded:
-    """Read and decode one file (``-`` reads the given stdin bytes)."""
+def read_file(path: str, stdin: bytes | None = None, limit: int | None = None) -> Decoded:
+    """Read and decode one file (``-`` reads the given stdin bytes) of at most ``limit`` bytes."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     if path == "-":
-        return decode(stdin or b"", "<stdin>")
+        return decode(stdin or b"", "<stdin>", limit)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -161,8 +178,8 @@ def read_file(path: str, stdin: bytes | None = None) -> Decoded:
         if not stat.S_ISREG(info.st_mode):
             # A FIFO or device would block or never end.
             raise InputError(f"{path}: not a regular file; not linted")
-        if info.st_size > MAX_FILE_BYTES:
-            raise InputError(_too_large(path, info.st_size))
+        if info.st_size > limit:
+            raise InputError(_too_large(path, info.st_size, limit))
         with open(path, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:
@@ -173,7 +190,7 @@ def read_file(path: str, stdin: bytes | None = None) -> Decoded:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path)
+    return decode(data, path, limit)
 
 
 def write_atomic(path: str, text: str, bom: bool) -> None:
@@ -313,12 +330,38 @@ class LinterFactory:
 # ---------------------------------------------------------------- linting
 
 
-def _document(text: str, path: str, settings: Settings, mtime: float | None) -> Document:
-    fmt = Format.parse(settings.format_in) if settings.format_in else Format.from_path(path)
+_SPACE = re.compile(r"\s")
+_WORD_COUNT_STEP = 1 << 20
+
+
+def word_count(text: str) -> int:
+    """Return ``len(text.split())`` without a list of every word of a huge file."""
+    n, start, end = 0, 0, len(text)
+    while start < end:
+        m = (
+            _SPACE.search(text, start + _WORD_COUNT_STEP)
+            if end - start > _WORD_COUNT_STEP
+            else None
+        )
+        stop = m.start() if m else end
+        n += len(text[start:stop].split())
+        start = stop
+    return n
+
+
+def _format(path: str, settings: Settings) -> Format:
+    return Format.parse(settings.format_in) if settings.format_in else Format.from_path(path)
+
+
+def _metadata(mtime: float | None) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     if mtime is not None:
         metadata["file_date"] = dt.date.fromtimestamp(mtime)
-    return Document(text, path, fmt, metadata=metadata)
+    return metadata
+
+
+def _document(text: str, path: str, settings: Settings, mtime: float | None) -> Document:
+    return Document(text, path, _format(path, settings), metadata=_metadata(mtime))
 
 
 def lint_source(
@@ -329,15 +372,37 @@ def lint_source(
     fix: bool = False,
     unsafe_fixes: bool = False,
     mtime: float | None = None,
+    chunk_pool: ChunkPool | None = None,
 ) -> FileReport:
-    """Lint decoded text; with ``fix`` loop fixing and re-linting up to five times."""
+    """Lint decoded text; with ``fix`` loop fixing and re-linting up to five times.
+
+    Plain text and Markdown longer than ``chunking.CHUNK_SIZE`` are linted in
+    chunks (:mod:`newslint.chunking`), spread over ``chunk_pool`` when given.
+    """
     settings = factory.settings
     linter = factory.linter_for(path)
-    report = FileReport(path=path, original_source=text, word_count=len(text.split()))
+    report = FileReport(path=path, original_source=text, word_count=word_count(text))
     if not text.strip():
         report.warnings.append(f"{path}: file is empty; nothing to lint")
+    fmt = _format(path, settings)
+
+    def lint_once(current: str) -> LintResult:
+        if not chunking.should_chunk(current, fmt):
+            return linter.lint(_document(current, path, settings, mtime))
+        chunked = chunking.lint_chunked(
+            current,
+            path,
+            fmt,
+            linter,
+            metadata=_metadata(mtime),
+            run_chunks=chunk_pool.map_chunks if chunk_pool is not None else None,
+        )
+        report.warnings.extend(w for w in chunked.warnings if w not in report.warnings)
+        report.languagetool_failed = report.languagetool_failed or chunked.languagetool_failed
+        return chunked.result
+
     current = text
-    result = linter.lint(_document(current, path, settings, mtime))
+    result = lint_once(current)
     if fix:
         for _ in range(MAX_FIX_PASSES):
             new, applied = apply_edits(current, result.diagnostics, unsafe_fixes)
@@ -345,7 +410,7 @@ def lint_source(
                 break
             report.fixes_applied += applied
             current = new
-            result = linter.lint(_document(current, path, settings, mtime))
+            result = lint_once(current)
         if current != text:
             report.fixed_source = current
     report.source = current
@@ -365,11 +430,12 @@ def lint_file(
     write: bool = True,
     stdin: bytes | None = None,
     display_path: str | None = None,
+    chunk_pool: ChunkPool | None = None,
 ) -> FileReport:
     """Read, lint and (when fixing and ``write``) rewrite one file."""
     shown = display_path or path
     try:
-        decoded = read_file(path, stdin)
+        decoded = read_file(path, stdin, factory.settings.max_file_size)
     except InputError as exc:
         message = str(exc)
         if path == "-" and display_path:
@@ -392,23 +458,29 @@ def lint_file(
                 path=shown,
                 source=decoded.text,
                 original_source=decoded.text,
-                word_count=len(decoded.text.split()),
+                word_count=word_count(decoded.text),
             )
             report.diagnostics, report.file_data = hit
             if not decoded.text.strip():
                 report.warnings.append(f"{shown}: file is empty; nothing to lint")
             return report
     report = lint_source(
-        decoded.text, shown, factory, fix=fix, unsafe_fixes=unsafe_fixes, mtime=mtime
+        decoded.text,
+        shown,
+        factory,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        mtime=mtime,
+        chunk_pool=chunk_pool,
     )
-    backend_ok = True
+    backend_ok = not report.languagetool_failed
     if factory.settings.languagetool != "off":
         from newslint.languagetool.backend import active_backend
 
         backend = active_backend()
         if backend is not None:
             report.warnings.extend(backend.drain_warnings())
-            backend_ok = not backend.failed
+            backend_ok = backend_ok and not backend.failed
     if cache is not None and key is not None and report.error is None and backend_ok:
         # A result made while LanguageTool was wanted but failed lacks its
         # findings: never replay it once LanguageTool works again.
@@ -453,14 +525,93 @@ MIN_FILES_FOR_POOL = 4
 _WORKER_FACTORIES: dict[str, LinterFactory] = {}
 
 
-def _worker(args: tuple[str, Settings, bool, bool, bool]) -> FileReport:
-    """Lint one file in a worker process (one factory per settings per process)."""
-    path, settings, fix, unsafe_fixes, write = args
+def _worker_factory(settings: Settings) -> LinterFactory:
+    """Return this process's factory for ``settings`` (inherited from the parent when forked)."""
     key = repr(settings)
     factory = _WORKER_FACTORIES.get(key)
     if factory is None:
         factory = _WORKER_FACTORIES[key] = LinterFactory(settings)
+    return factory
+
+
+def _worker(args: tuple[str, Settings, bool, bool, bool]) -> FileReport:
+    """Lint one file in a worker process (one factory per settings per process)."""
+    path, settings, fix, unsafe_fixes, write = args
+    factory = _worker_factory(settings)
     return lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
+
+
+def _chunk_worker(args: tuple[ChunkJob, Settings]) -> ChunkResult:
+    """Lint one chunk of a big file in a worker process."""
+    job, settings = args
+    factory = _worker_factory(settings)
+    result = chunking.lint_chunk(factory.linter_for(job.path), job)
+    if settings.languagetool != "off":
+        from newslint.languagetool.backend import active_backend
+
+        backend = active_backend()
+        if backend is not None:
+            result.warnings.extend(backend.drain_warnings())
+            result.languagetool_failed = backend.failed
+    return result
+
+
+class ChunkPool:
+    """Worker processes for one :func:`lint_many` call, forked on first use.
+
+    They lint whole files and the chunks of big files alike. Forking waits
+    until something has been linted in this process, so lazily loaded data
+    (and a LanguageTool server) is inherited rather than loaded per worker.
+    """
+
+    def __init__(self, factory: LinterFactory, jobs: int) -> None:
+        self.factory = factory
+        self.jobs = jobs
+        self._pool: Pool | None = None
+
+    @property
+    def pool(self) -> Pool:
+        """Return the process pool, forking it now if needed."""
+        if self._pool is None:
+            import multiprocessing
+
+            settings = self.factory.settings
+            if settings.languagetool != "off":
+                from newslint.languagetool.backend import active_backend
+
+                backend = active_backend()
+                if backend is not None and backend.enabled:
+                    backend.prepare(start=True)  # workers use a server, never start one
+            # Forked workers inherit this factory (rules built, data loaded).
+            _WORKER_FACTORIES[repr(settings)] = self.factory
+            self._pool = multiprocessing.get_context("fork").Pool(processes=self.jobs)
+        return self._pool
+
+    def map_chunks(self, jobs: Iterable[ChunkJob]) -> Iterator[ChunkResult]:
+        """Lint chunks in the workers; yield results in order.
+
+        At most two chunks per worker are in flight, so the chunks' text is
+        never all copied at once.
+        """
+        pool = self.pool
+        settings = self.factory.settings
+        window: deque[Any] = deque()
+        for job in jobs:
+            window.append(pool.apply_async(_chunk_worker, ((job, settings),)))
+            if len(window) >= 2 * self.jobs:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+
+    def close(self, *, wait: bool) -> None:
+        """Stop the workers (``wait``: let them finish, else terminate them)."""
+        if self._pool is not None:
+            if wait:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
 
 
 def has_cache_misses(files: Sequence[str], factory: LinterFactory) -> bool:
@@ -472,7 +623,7 @@ def has_cache_misses(files: Sequence[str], factory: LinterFactory) -> bool:
         if path == "-":
             return True
         try:
-            decoded = read_file(path)
+            decoded = read_file(path, limit=factory.settings.max_file_size)
         except InputError:
             continue
         fmt = factory.settings.format_in or Format.from_path(path).value
@@ -487,6 +638,17 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def _is_big(path: str, factory: LinterFactory) -> bool:
+    """Return True when ``path`` may be linted in chunks (its size says so, before reading)."""
+    if path == "-" or _format(path, factory.settings) is Format.HTML:
+        return False
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return False
+    return chunking.CHUNK_SIZE < size <= factory.settings.max_file_size
 
 
 def lint_many(
@@ -505,12 +667,14 @@ def lint_many(
     Results come back in input order whatever the number of jobs, so output
     and exit codes are identical to ``--jobs 1``. The first file is linted
     in this process so that lazily loaded data is in memory before the pool
-    forks and every worker inherits it.
+    forks and every worker inherits it. Big files (linted in chunks) are read
+    here and their chunks spread over the same pool; the other files go to
+    the pool whole.
     """
     jobs = factory.settings.jobs or default_jobs()
     reports: list[FileReport] = []
 
-    def one(path: str) -> FileReport:
+    def one(path: str, pool: ChunkPool | None = None) -> FileReport:
         return lint_file(
             path,
             factory,
@@ -519,37 +683,46 @@ def lint_many(
             write=write,
             stdin=stdin,
             display_path=stdin_filename if path == "-" else None,
+            chunk_pool=pool,
         )
 
     pooled = [p for p in files if p != "-"]
-    if jobs <= 1 or len(pooled) < MIN_FILES_FOR_POOL:
+    big = {i for i, p in enumerate(files) if jobs > 1 and _is_big(p, factory)}
+    if jobs <= 1 or (len(pooled) < MIN_FILES_FOR_POOL and not big):
         for path in files:
             reports.append(one(path))
             if progress is not None:
                 progress()
         return reports
-    import multiprocessing
 
     by_path: dict[int, FileReport] = {}
-    first = files[0]
-    by_path[0] = one(first)
-    if progress is not None:
-        progress()
-    rest = [(i, p) for i, p in enumerate(files) if i > 0]
-    serial = [(i, p) for i, p in rest if p == "-"]
-    parallel = [(i, p) for i, p in rest if p != "-"]
-    for i, p in serial:
-        by_path[i] = one(p)
-    ctx = multiprocessing.get_context("fork")
-    # Forked workers inherit this factory (rules built, data loaded).
-    _WORKER_FACTORIES[repr(factory.settings)] = factory
-    args = [(p, factory.settings, fix, unsafe_fixes, write) for _, p in parallel]
-    chunk = max(1, min(16, len(args) // (jobs * 4) or 1))
-    with ctx.Pool(processes=jobs) as pool:
-        for (i, _), report in zip(parallel, pool.imap(_worker, args, chunksize=chunk), strict=True):
+    workers = ChunkPool(factory, jobs)
+    finished = False
+    try:
+        # A big first file forks the pool after its first chunk.
+        by_path[0] = one(files[0], workers)
+        if progress is not None:
+            progress()
+        rest = [(i, p) for i, p in enumerate(files) if i > 0]
+        for i, p in rest:
+            if p == "-":
+                by_path[i] = one(p, workers)
+        whole = [(i, p) for i, p in rest if p != "-" and i not in big]
+        args = [(p, factory.settings, fix, unsafe_fixes, write) for _, p in whole]
+        chunk = max(1, min(16, len(args) // (jobs * 4) or 1))
+        results = workers.pool.imap(_worker, args, chunksize=chunk) if args else iter(())
+        for i, p in rest:
+            if i in big:
+                by_path[i] = one(p, workers)
+                if progress is not None:
+                    progress()
+        for (i, _), report in zip(whole, results, strict=True):
             by_path[i] = report
             if progress is not None:
                 progress()
+        finished = True
+    finally:
+        workers.close(wait=finished)
     return [by_path[i] for i in range(len(files))]
 
 

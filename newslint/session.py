@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from newslint.config import ConfigError, Settings, find_config, resolve_settings
+from newslint.config import (
+    ConfigError,
+    Settings,
+    check_rule_references,
+    find_config,
+    resolve_settings,
+)
 from newslint.runner import (
     MIN_FILES_FOR_POOL,
     FileReport,
@@ -107,6 +113,26 @@ def _uses_languagetool(factory: LinterFactory, files: list[str]) -> bool:
     return any(r.code in CODES for path in files[:1] or ["."] for r in factory.selected(path))
 
 
+def _check_rule_references(factory: LinterFactory) -> None:
+    """Refuse a config whose per-file-ignores, severity or rules tables name no rule.
+
+    Done on every run, cached or not, so a config error never depends on the
+    cache; settings without those tables skip building the rule registry.
+    """
+    s = factory.settings
+    if s.per_file_ignores or s.severity or s.rules:
+        check_rule_references(s, factory.registry)
+
+
+def _run_wide_warnings(reports: list[FileReport], services: list[Any]) -> dict[str, str]:
+    """Return the line to print for each run-wide LanguageTool warning (by its key)."""
+    if not services:
+        return {}
+    from newslint.languagetool.backend import run_wide_warnings
+
+    return run_wide_warnings((w for r in reports for w in r.warnings), services[0])
+
+
 def statistics_table(run: Run) -> str:
     """Return counts per rule, most frequent first."""
     counts: Counter[tuple[str, str]] = Counter((d.code, d.name) for d in run.diagnostics)
@@ -159,6 +185,7 @@ def run_check(
                     None, config_file=key, overrides=overrides, isolated=key is None
                 )
                 factory = factories[key] = LinterFactory(settings)
+                _check_rule_references(factory)
                 if factory.result_cache is None:
                     # Surface config and rule-pack errors before any file. With the
                     # cache on, a full hit needs no linter: a cached result implies
@@ -182,6 +209,8 @@ def run_check(
             base_settings = resolve_settings(
                 Path.cwd(), config_file=config, overrides=overrides, isolated=isolated
             )
+        # Before the server is stopped: a dead one's exit status is in the message.
+        merged = _run_wide_warnings(reports, services)
     except ConfigError as exc:
         _err(f"newslint: error: {exc}")
         return EXIT_USAGE
@@ -233,10 +262,12 @@ def run_check(
             _err(f"newslint: error: {report.error}")
         if not quiet:
             for warning in report.warnings:
-                # Run-wide warnings (LanguageTool down) arrive with every file: once.
-                if warning not in shown:
-                    shown.add(warning)
-                    _err(f"newslint: warning: {warning}")
+                # Run-wide warnings (LanguageTool down) may arrive from every
+                # worker, each with its own wording: once per kind.
+                same: str = getattr(warning, "key", warning)
+                if same not in shown:
+                    shown.add(same)
+                    _err(f"newslint: warning: {merged.get(same, warning)}")
 
     if diff:
         from newslint.cli import unified_diff

@@ -14,6 +14,7 @@ from typer.testing import CliRunner, Result
 
 import newslint.runner
 from newslint.cli import app
+from newslint.config import Settings, format_size, parse_size
 from newslint.runner import MAX_FILE_BYTES, InputError, decode
 from tests.conftest import Project
 
@@ -103,6 +104,9 @@ def test_other_os_error(project: Project, monkeypatch: pytest.MonkeyPatch) -> No
     check_bad(project, "flaky.txt", "cannot read: Input/output error")
 
 
+TOO_LARGE_HINT = "(raise the limit with --max-file-size or max-file-size in the config)"
+
+
 def test_fifty_megabyte_file_fails_fast(
     project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -113,22 +117,91 @@ def test_fifty_megabyte_file_fails_fast(
             fh.write(line)
     assert big.stat().st_size > 50 * 1024 * 1024
     started = time.perf_counter()
-    check_bad(project, "archive.txt", "file is 52 MB, over the 10 MiB limit; not linted")
+    result = check_bad(
+        project, "archive.txt", f"file is 52 MB, over the 10 MiB limit; not linted {TOO_LARGE_HINT}"
+    )
     elapsed = time.perf_counter() - started
     with capsys.disabled():
         print(f"\n[bad-input] 50 MB file refused in {elapsed:.2f} s")
     assert elapsed < 5
+    assert result.stderr.count("\n") == 1  # one line, however long
 
 
-def test_size_limit_boundary(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(newslint.runner, "MAX_FILE_BYTES", len(GOOD.encode()))
+def test_size_limit_boundary(project: Project) -> None:
     project.write("exact.txt", GOOD)
     project.write("over.txt", GOOD + "x")
-    result = run("exact.txt", "over.txt")
+    size = len(GOOD.encode())
+    result = run("--max-file-size", str(size), "exact.txt", "over.txt")
     assert result.exit_code == 2
     files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
     assert len(files["exact.txt"]["findings"]) == 1
-    assert "over the" in files["over.txt"]["error"]
+    assert files["over.txt"]["error"] == (
+        f"over.txt: file is {size + 1} bytes, over the {size} bytes limit; not linted "
+        + TOO_LARGE_HINT
+    )
+
+
+def test_max_file_size_config_key(project: Project) -> None:
+    config = project.root / "newslint.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'max-file-size = "1kB"\n')
+    text = (GOOD * 30)[:1010]
+    assert 1000 < len(text.encode()) < 1024
+    project.write("story.txt", text)
+    result = run("story.txt")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"newslint: error: story.txt: file is {len(text)} bytes, over the 1 kB limit; "
+        f"not linted {TOO_LARGE_HINT}"
+    ]
+    # The command line overrides the config file; binary units are powers of 1024.
+    result = run("--max-file-size", "1KiB", "story.txt")
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(result.stdout)["files"]
+    assert "error" not in entry and entry["findings"]
+    config.write_text(config.read_text(encoding="utf-8").replace('"1kB"', "1024"))
+    assert run("story.txt").exit_code == 1
+
+
+def test_max_file_size_raised_above_the_default(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file over the 10 MiB default is linted once the limit is raised (in chunks)."""
+    from newslint import chunking
+
+    monkeypatch.setattr(chunking, "CHUNK_SIZE", 2 * 1024 * 1024)
+    paragraph = "They utilise the hall. " + "The council met on Tuesday. " * 30 + "\n\n"
+    text = paragraph * (MAX_FILE_BYTES // len(paragraph) + 1)
+    assert MAX_FILE_BYTES < len(text) < 11 * 1024 * 1024
+    project.write("archive.txt", text)
+    refused = run("archive.txt")
+    assert refused.exit_code == 2 and "over the 10 MiB limit" in refused.stderr
+    result = run("--max-file-size", "11MiB", "--select", "XT002", "--jobs", "2", "archive.txt")
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(result.stdout)["files"]
+    assert "error" not in entry
+    found = entry["findings"]
+    assert len(found) == text.count("\n\n")
+    assert found[-1]["start"] == text.rindex("utilise")
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "fragment"),
+    [
+        (["--max-file-size", "ten"], "", "'--max-file-size' must be a number of bytes or a size"),
+        (["--max-file-size", "0"], "", "'--max-file-size' must be at least 1 byte"),
+        ([], 'max-file-size = "64 parsecs"\n', "newslint.toml:4: 'max-file-size' must be"),
+        ([], "max-file-size = true\n", "newslint.toml:4: 'max-file-size' must be"),
+    ],
+)
+def test_bad_max_file_size_is_a_usage_error(
+    project: Project, args: list[str], config: str, fragment: str
+) -> None:
+    cfg = project.root / "newslint.toml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + config)
+    project.write("good.txt", GOOD)
+    result = run(*args, "good.txt")
+    assert result.exit_code == 2
+    assert fragment in result.stderr
 
 
 def test_empty_file_is_linted_with_a_warning(project: Project) -> None:
@@ -200,4 +273,13 @@ def test_decode_unit() -> None:
     assert decode(b"abc\r\n", "x").text == "abc\r\n"
     with pytest.raises(InputError, match=r"^x: not valid UTF-8 \(byte 0xff at line 3\)"):
         decode(b"a\nb\n\xff", "x")
-    assert MAX_FILE_BYTES == 10 * 1024 * 1024
+    assert MAX_FILE_BYTES == 10 * 1024 * 1024 == Settings().max_file_size
+    assert decode(b"abc", "x", limit=3).text == "abc"
+    with pytest.raises(InputError, match=r"^x: file is 4 bytes, over the 3 bytes limit"):
+        decode(b"abcd", "x", limit=3)
+    assert [parse_size(v) for v in (5, "64MB", "10MiB", "1.5 kB", "2 KiB", "3gib")] == [
+        5, 64_000_000, 10 * 2**20, 1500, 2048, 3 * 2**30,
+    ]  # fmt: skip
+    assert [format_size(n) for n in (10 * 2**20, 64_000_000, 2048, 3000, 1500, 44)] == [
+        "10 MiB", "64 MB", "2 KiB", "3 kB", "1500 bytes", "44 bytes",
+    ]  # fmt: skip

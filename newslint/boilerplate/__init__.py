@@ -8,6 +8,7 @@ phrases inside paragraphs of copy. The result is cached per document in
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -68,6 +69,9 @@ class Analysis:
     paragraphs: list[ResidueParagraph] = field(default_factory=list)
     spans: list[ResidueSpan] = field(default_factory=list)
     flagged: frozenset[int] = frozenset()  # indexes of residue paragraphs
+    # Index of the first paragraph of the trailing run of residue paragraphs
+    # (the number of paragraphs when the last one is not residue).
+    trailing: int | None = None
 
 
 @dataclass(slots=True)
@@ -164,9 +168,13 @@ def _sentence_spans(p: Paragraph, analysis: Analysis) -> None:
                 delete = (sentences[k - 1].end, s.end)
             analysis.spans.append(ResidueSpan(s.start, s.end, verdict, delete, True))
             taken.append((s.start, s.end))
+    taken_starts = [s for s, _ in taken]
     for a, b in inline_hits(p.text):
         start, end = p.start + a, p.start + b
-        if any(s <= start and end <= e for s, e in taken):
+        # Sentences are in order and do not overlap: only the last one that
+        # starts at or before the hit can hold it.
+        k = bisect.bisect_right(taken_starts, start) - 1
+        if k >= 0 and end <= taken[k][1]:
             continue
         delete_end = end
         full = p.doc.text
@@ -195,18 +203,32 @@ def analyse(doc: Document) -> Analysis:
         elif p.kind in _PROSE:
             _sentence_spans(p, analysis)
     analysis.flagged = frozenset(flagged)
+    analysis.trailing = _trailing_run(len(paras), analysis.flagged)
     return analysis
 
 
-def deletion_span(doc: Document, p: Paragraph, flagged: frozenset[int]) -> tuple[int, int]:
+def _trailing_run(count: int, flagged: frozenset[int]) -> int:
+    """Return where the run of flagged paragraphs that ends the document starts."""
+    start = count
+    while start > 0 and start - 1 in flagged:
+        start -= 1
+    return start
+
+
+def deletion_span(
+    doc: Document, p: Paragraph, flagged: frozenset[int], trailing: int | None = None
+) -> tuple[int, int]:
     """Return the prose span that removes paragraph ``p`` and one separator.
 
     The paragraph goes with the blank line after it, so the text closes up.
     A paragraph in the trailing run of residue takes the separator before
     it instead (there is none after), which keeps neighbouring deletions
-    from overlapping.
+    from overlapping. ``trailing`` is where that run starts
+    (:attr:`Analysis.trailing`), found from ``flagged`` when not given.
     """
-    span = _plain_deletion_span(doc, p, flagged)
+    if trailing is None:
+        trailing = _trailing_run(len(doc.paragraphs), flagged)
+    span = _plain_deletion_span(doc, p, trailing)
     # Markdown paragraph breaks are not editable through the prose view;
     # deleting the paragraph's own text still leaves the file rendering clean
     # (a heading or list item would be left empty, so not those).
@@ -220,12 +242,11 @@ def deletion_span(doc: Document, p: Paragraph, flagged: frozenset[int]) -> tuple
     return span
 
 
-def _plain_deletion_span(doc: Document, p: Paragraph, flagged: frozenset[int]) -> tuple[int, int]:
+def _plain_deletion_span(doc: Document, p: Paragraph, trailing: int) -> tuple[int, int]:
     paras = doc.paragraphs
     text = doc.text
     i = p.index
-    trailing = all(j in flagged for j in range(i, len(paras)))
-    if trailing and i > 0:
+    if i >= trailing and i > 0:
         return paras[i - 1].end, p.end
     start = p.start
     while start > 0 and text[start - 1] in " \t":

@@ -19,6 +19,10 @@ Everything here works on plain strings; the rules map results to spans.
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -55,16 +59,25 @@ class _PhraseSet:
 
     All patterns go into one expression with a named group per kind
     (``k_<kind>``, and ``b_<kind>`` for patterns allowed only on a line
-    without sentence punctuation, guarded by a lookahead). After a match the
-    groups that took part tell which kinds cover the text.
+    without sentence punctuation). After a match the groups that took part
+    tell which kinds cover the text.
     """
 
-    pattern: Any  # re.Pattern[str]
+    pattern: Any  # re.Pattern[str], for one line of text
     groups: dict[str, str]  # group name -> kind
+    multiline: str  # the expression for text with line breaks (never normalised text)
 
     def match(self, text: str) -> list[str] | None:
         """Return the kinds covering ``text``, the first one first, or None."""
-        m = self.pattern.fullmatch(text)
+        pattern = self.pattern if "\n" not in text else _compiled(self.multiline)
+        if len(text) <= _UNGUARDED_CHARS:
+            m = pattern.fullmatch(text)
+        else:
+            try:
+                with _time_limit(MATCH_SECONDS):
+                    m = pattern.fullmatch(text)
+            except _MatchTimeout:
+                return None  # a line this hard to read as phrases is not residue
         if m is None:
             return None
         # Each group keeps its last capture; the kind whose capture starts
@@ -73,6 +86,52 @@ class _PhraseSet:
             (m.start(name), kind) for name, kind in self.groups.items() if m.group(name) is not None
         )
         return list(dict.fromkeys(kind for _, kind in found))
+
+
+# Lines up to this long match in microseconds whatever they hold. Longer ones
+# made of many open-ended phrases ("more: more: ... " and a long tail) can
+# make the matcher try exponentially many ways to split them into phrases, so
+# their match runs under a time limit (``re`` checks for signals while it
+# backtracks). Real residue lines are short: the longest in the corpus is 92.
+_UNGUARDED_CHARS = 150
+MATCH_SECONDS = 0.25
+
+
+class _MatchTimeout(Exception):
+    """The phrase matcher ran out of time on one line."""
+
+
+def _on_alarm(_signum: int, _frame: Any) -> None:
+    raise _MatchTimeout
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`_MatchTimeout` in the block after ``seconds`` (where signals allow).
+
+    Only the main thread can take signals, and a timer someone else set is
+    left alone: there the block runs unguarded, as it did before.
+    """
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@lru_cache(maxsize=2)
+def _compiled(expression: str) -> re.Pattern[str]:
+    return re.compile(expression, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,26 +170,47 @@ def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
     return _MACRO_RE.sub(sub, pattern)
 
 
-# Lookahead for patterns allowed only on a line with no sentence punctuation.
-_BARE_GUARD = r"(?!.*[.!?…][\"'”’)\]]*$)"
+# Patterns allowed only on a line with no sentence punctuation at its end. The
+# test is made once, at the start: a lookahead that runs to the end of the
+# line sets the group when the line ends a sentence, and each such pattern
+# fails when it is set. (The lookahead in front of each pattern, as the test
+# used to be made, ran to the end of the line from every position the
+# pattern was tried at: quadratic in the line's length. No such pattern can
+# start after the sentence punctuation, among closing quotes and brackets,
+# so the two tests agree.)
+_SENTENCE_END = r"[.!?…][\"'”’)\]]*$"
+_ENDS_SENTENCE = rf"(?:(?=(?P<ends_sentence>.*{_SENTENCE_END})))?+"
+_BARE_GUARD = "(?(ends_sentence)(?!))"
+# The same test as a lookahead per pattern, for text of several lines, where
+# it looks at the end of the line the pattern starts on.
+_BARE_GUARD_MULTILINE = rf"(?!.*{_SENTENCE_END})"
 
 
 def _phrase_set(raw: dict[str, Any], macros: dict[str, str]) -> _PhraseSet:
     alts = []
     groups = {}
     for kind, spec in raw.items():
-        for prefix, key, guard in (("k", "patterns", ""), ("b", "bare_patterns", _BARE_GUARD)):
+        for prefix, key in (("k", "patterns"), ("b", "bare_patterns")):
             patterns = spec.get(key, [])
             if not patterns:
                 continue
             name = f"{prefix}_{kind}"
             body = "|".join(_expand(p, macros) for p in patterns)
-            alts.append(f"(?P<{name}>{guard}(?:{body}))")
+            alts.append((name, f"(?:{body})"))
             groups[name] = kind
-    seq = rf"{_SEP}*(?:(?<!\w)(?:{'|'.join(alts)})(?!\w){_SEP}*)+"
-    # Some 19,000 characters: compiling costs more than linting an article, so
-    # the compiled program is kept in the data cache (same pattern, same engine).
-    return _PhraseSet(re.compile(seq, re.IGNORECASE), groups)
+
+    def sequence(guard: str) -> str:
+        alternatives = "|".join(
+            f"(?P<{name}>{guard if name.startswith('b_') else ''}{body})" for name, body in alts
+        )
+        return rf"{_SEP}*(?:(?<!\w)(?:{alternatives})(?!\w){_SEP}*)+"
+
+    # Some 19,000 characters: compiling costs more than linting an article.
+    return _PhraseSet(
+        re.compile(_ENDS_SENTENCE + sequence(_BARE_GUARD), re.IGNORECASE),
+        groups,
+        sequence(_BARE_GUARD_MULTILINE),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -185,12 +265,21 @@ def ends_sentence(text: str) -> bool:
     return _SENTENCE_END_RE.search(text) is not None
 
 
+# Longest text tried against the phrases. Residue is short (the longest in the
+# corpus is under 100 characters; 80 words is the paragraph limit), and the
+# matcher costs about 15 us per character of a line that does not match, so
+# a megabyte "line" of quotation marks (a single word) would take seconds.
+MAX_PHRASE_CHARS = 1000
+
+
 def phrase_verdict(text: str, *, inline: bool = False) -> Verdict | None:
     """Return a verdict when residue phrases cover normalised ``text`` entirely.
 
     With ``inline``, ``text`` is a sentence inside a paragraph of copy and
     only the kinds marked ``inline`` count.
     """
+    if len(text) > MAX_PHRASE_CHARS:
+        return None
     data = residue_data()
     kinds = data.phrases.match(text)
     if not kinds:

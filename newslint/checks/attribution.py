@@ -19,6 +19,7 @@ All work on the document as a whole and share the people model
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -128,6 +129,11 @@ class _QuoteInfo:
         return self.parts[-1].end
 
 
+# A sentence's mentions in order, their starts, their indices in order of
+# their ends, and those ends.
+_SentenceMentions = tuple[list[Mention], list[int], list[int], list[int]]
+
+
 class _QuoteAnalysis:
     """Quotations grouped into running chains, with their attribution."""
 
@@ -136,8 +142,14 @@ class _QuoteAnalysis:
         self.people = people
         self.toks: list[Tok] = people.detector.toks
         self.ranges = people.detector.sentence_range
-        self.starts = [t.token.start for t in self.toks]
+        self.starts = people.token_starts
+        self._word_starts: list[int] | None = None
         self._by_sentence: dict[int, list[Mention]] | None = None
+        self._indexed: dict[int, _SentenceMentions] = {}
+        # Per sentence, computed once: its attribution cues and their paragraphs,
+        # and the cues with a named speaker next to them (by offset).
+        self._cues: dict[int, tuple[list[int], frozenset[int]]] = {}
+        self._spoken: dict[int, tuple[list[int], list[Mention]]] = {}
         self.quotes = self._chains()
         previous: _QuoteInfo | None = None
         for q in self.quotes:
@@ -156,22 +168,21 @@ class _QuoteAnalysis:
             previous = q
 
     def _chains(self) -> list[_QuoteInfo]:
-        import bisect
-
         out: list[_QuoteInfo] = []
         current: list[Quote] = []
         for q in self.doc.quotes:
             current.append(q)
             if q.continued:
                 continue
-            out.append(self._info(current, bisect))
+            out.append(self._info(current))
             current = []
         if current:
-            out.append(self._info(current, bisect))
+            out.append(self._info(current))
         return out
 
-    def _info(self, parts: list[Quote], bisect: Any) -> _QuoteInfo:
+    def _info(self, parts: list[Quote]) -> _QuoteInfo:
         sentences: list[int] = []
+        seen: set[int] = set()
         words: list[str] = []
         tokens: list[int] = []
         for q in parts:
@@ -180,7 +191,8 @@ class _QuoteAnalysis:
             for i in range(lo, hi):
                 t = self.toks[i]
                 tokens.append(i)
-                if t.sentence not in sentences:
+                if t.sentence not in seen:
+                    seen.add(t.sentence)
                     sentences.append(t.sentence)
                 if t.token.kind is _WORD:
                     words.append(t.token.norm)
@@ -196,46 +208,86 @@ class _QuoteAnalysis:
         return not self.doc.in_quote(self.toks[i].token.start)
 
     def _attribute(self, q: _QuoteInfo) -> None:
-        """Decide whether the quote has a speaker, and find who it is."""
+        """Decide whether the quote has a speaker, and find who it is.
+
+        An attribution cue (a speech verb, a colon before a quotation, a
+        dash credit line) in the quote's own sentences or the sentences
+        around it, within a paragraph of it, attributes the quote. The
+        speaker is the person named next to the cue nearest the quote's end
+        in its own sentences.
+        """
         if not q.sentences:
             return
-        words = _words()
-        lo = q.sentences[0] - 1
-        hi = q.sentences[-1] + 1
+        own = set(q.sentences)
         first_p = q.paragraph
-        candidates: list[int] = []  # speech-verb token indices, nearest first
-        for s in range(lo, hi + 1):
-            lo_hi = self.ranges.get(s)
-            for i in range(*lo_hi) if lo_hi else ():
-                t = self.toks[i]
-                if abs(t.paragraph - first_p) > 1 and s not in q.sentences:
-                    continue
-                tok = t.token
-                if tok.kind is _WORD:
-                    norm = tok.norm
-                    if (norm in words.speech or norm in words.colon_introducers) and self._outside(
-                        i
-                    ):
-                        candidates.append(i)
-                elif tok.text == ":" and i + 1 < len(self.toks) and self._outside(i):
-                    nxt = self.toks[i + 1].token
-                    if nxt.text in _QUOTE_OPENERS or self.doc.in_quote(nxt.start):
-                        candidates.append(i)
-                elif tok.text in _DASHES and self._dash_credit(i):
-                    candidates.append(i)
-        if not candidates:
+        for s in range(q.sentences[0] - 1, q.sentences[-1] + 2):
+            cues, paragraphs = self._sentence_cues(s)
+            if cues and (s in own or any(abs(p - first_p) <= 1 for p in paragraphs)):
+                break
+        else:
             return
         q.attributed = True
-        # The speaker: a person named (or a pronoun) next to a speech verb in
-        # the quote's own sentences.
-        mine = [i for i in candidates if self.toks[i].sentence in q.sentences]
-        mine.sort(key=lambda i: abs(self.toks[i].token.start - q.end))
-        for i in mine:
-            m = self._subject_near(i)
-            if m is not None and m.person >= 0:
-                q.speaker = m.person
-                q.speaker_span = (m.start, m.end)
-                return
+        # The nearest cue before the quote's end and the nearest after it
+        # (a tie goes to the one before).
+        before: tuple[int, Mention] | None = None
+        after: tuple[int, Mention] | None = None
+        for s in q.sentences:
+            starts, mentions = self._spoken_cues(s)
+            k = bisect.bisect_left(starts, q.end)
+            if k and (before is None or starts[k - 1] > before[0]):
+                before = (starts[k - 1], mentions[k - 1])
+            if k < len(starts) and (after is None or starts[k] < after[0]):
+                after = (starts[k], mentions[k])
+        if before is not None and (after is None or q.end - before[0] <= after[0] - q.end):
+            m = before[1]
+        elif after is not None:
+            m = after[1]
+        else:
+            return
+        q.speaker = m.person
+        q.speaker_span = (m.start, m.end)
+
+    def _sentence_cues(self, s: int) -> tuple[list[int], frozenset[int]]:
+        """Return the attribution cues of sentence s (token indices) and their paragraphs."""
+        found = self._cues.get(s)
+        if found is not None:
+            return found
+        words = _words()
+        cues: list[int] = []
+        lo_hi = self.ranges.get(s)
+        for i in range(*lo_hi) if lo_hi else ():
+            tok = self.toks[i].token
+            if tok.kind is _WORD:
+                norm = tok.norm
+                if (norm in words.speech or norm in words.colon_introducers) and self._outside(i):
+                    cues.append(i)
+            elif tok.text == ":" and i + 1 < len(self.toks) and self._outside(i):
+                nxt = self.toks[i + 1].token
+                if nxt.text in _QUOTE_OPENERS or self.doc.in_quote(nxt.start):
+                    cues.append(i)
+            elif tok.text in _DASHES and self._dash_credit(i):
+                cues.append(i)
+        found = (cues, frozenset(self.toks[i].paragraph for i in cues))
+        self._cues[s] = found
+        return found
+
+    def _spoken_cues(self, s: int) -> tuple[list[int], list[Mention]]:
+        """Return the cues of sentence s with a person named next to them.
+
+        As (offsets of the cues, the person's mention at each), in order.
+        """
+        found = self._spoken.get(s)
+        if found is None:
+            starts: list[int] = []
+            mentions: list[Mention] = []
+            for i in self._sentence_cues(s)[0]:
+                m = self._subject_near(i)
+                if m is not None and m.person >= 0:
+                    starts.append(self.toks[i].token.start)
+                    mentions.append(m)
+            found = (starts, mentions)
+            self._spoken[s] = found
+        return found
 
     def _dash_credit(self, i: int) -> bool:
         """Return True for a credit line under a pull quote: "— Council leader Ana Ruiz".
@@ -245,20 +297,40 @@ class _QuoteAnalysis:
         """
         tok = self.toks[i].token
         text = self.doc.text
-        line_start = text.rfind("\n", 0, tok.start) + 1
-        if text[line_start : tok.start].strip() or not self._outside(i):
-            return False
+        k = tok.start - 1
+        while k >= 0 and text[k] != "\n" and text[k].isspace():
+            k -= 1
+        if (k >= 0 and text[k] != "\n") or not self._outside(i):
+            return False  # something before it on its line
         if i + 1 >= len(self.toks):
             return False
         nxt = self.toks[i + 1].token
         return nxt.kind is _WORD and nxt.text[:1].isupper()
 
     def _subject_near(self, i: int) -> Mention | None:
-        """Return the mention within three words of token i, outside quotes."""
+        """Return the mention within three words of token i, outside quotes.
+
+        The nearest (fewest words between); of two as near, the first.
+        """
         tok = self.toks[i].token
+        mentions, starts, by_end, ends = self._mentions_in(self.toks[i].sentence)
+        if not mentions:
+            return None
+        words = self._words()
+        # Mentions ending before the token with at most three words between
+        # (so ending after the fourth word back), and mentions starting after
+        # it with at most three words between (so at the fourth word on).
+        j = bisect.bisect_left(words, tok.start)
+        after_end = words[j - 4] if j >= 4 else -1
+        k = bisect.bisect_left(words, tok.end)
+        last_start = words[k + 3] if k + 3 < len(words) else len(self.doc.text)
+        lo = bisect.bisect_right(ends, after_end)
+        near = [by_end[n] for n in range(lo, bisect.bisect_right(ends, tok.start))]
+        near += range(bisect.bisect_left(starts, tok.end), bisect.bisect_right(starts, last_start))
         best: Mention | None = None
         best_d = 4
-        for m in self._mentions_in(self.toks[i].sentence):
+        for n in sorted(near):
+            m = mentions[n]
             if self.doc.in_quote(m.start):
                 continue
             if m.end <= tok.start:
@@ -271,19 +343,30 @@ class _QuoteAnalysis:
                 best, best_d = m, gap
         return best
 
-    def _mentions_in(self, sentence: int) -> list[Mention]:
+    def _mentions_in(self, sentence: int) -> _SentenceMentions:
+        """Return a sentence's mentions (in order), their starts, and the order by end."""
         if self._by_sentence is None:
             self._by_sentence = {}
             for m in self.people.mentions:
                 self._by_sentence.setdefault(m.sentence, []).append(m)
-        return self._by_sentence.get(sentence, [])
+        found = self._indexed.get(sentence)
+        if found is None:
+            mentions = self._by_sentence.get(sentence, [])
+            by_end = sorted(range(len(mentions)), key=lambda n: mentions[n].end)
+            ends = [mentions[n].end for n in by_end]
+            found = (mentions, [m.start for m in mentions], by_end, ends)
+            self._indexed[sentence] = found
+        return found
+
+    def _words(self) -> list[int]:
+        """Return the start offsets of the word tokens."""
+        if self._word_starts is None:
+            self._word_starts = [t.token.start for t in self.toks if t.token.kind is _WORD]
+        return self._word_starts
 
     def _words_between(self, start: int, end: int) -> int:
-        import bisect
-
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        return sum(1 for t in self.toks[lo:hi] if t.token.kind is _WORD)
+        words = self._words()
+        return bisect.bisect_left(words, end) - bisect.bisect_left(words, start)
 
 
 def _quotes(ctx: RuleContext) -> _QuoteAnalysis:
@@ -483,10 +566,12 @@ class SurnameBeforeIntroduction(Rule):
 
 def _speaks(people: People, m: Mention) -> bool:
     """Return True when a speech verb follows the mention ("Donfried said")."""
-    for t in people.detector.toks:
-        if t.token.start >= m.end:
-            return t.token.kind is _WORD and t.token.norm in ("said", "says", "told", "added")
-    return False
+    toks = people.detector.toks
+    i = bisect.bisect_left(people.token_starts, m.end)
+    if i == len(toks):
+        return False
+    tok = toks[i].token
+    return tok.kind is _WORD and tok.norm in ("said", "says", "told", "added")
 
 
 class UnintroducedSurname(Rule):
@@ -545,6 +630,7 @@ class UnintroducedSurname(Rule):
 # -- NL304 ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def _title_parts(title: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Return (head words, rank words, domain words) of a title."""
     lex = lexicon()
@@ -611,11 +697,13 @@ class TitleDrift(Rule):
     def check(self, unit: Document, ctx: RuleContext) -> None:
         """Compare each person's titles pairwise and report the later conflicting one."""
         for person in people_of(ctx).persons:
-            seen: list[Mention] = []
+            # The first mention with each title: a title met again clashes
+            # (or not) with the same earlier ones.
+            seen: dict[str, Mention] = {}
             for m in person.names:
                 if not m.title or m.title_start < 0:
                     continue
-                clash = next((p for p in seen if _titles_conflict(p.title, m.title)), None)
+                clash = next((p for p in seen.values() if _titles_conflict(p.title, m.title)), None)
                 if clash is not None:
                     ctx.report(
                         m.title_start,
@@ -627,7 +715,7 @@ class TitleDrift(Rule):
                         ],
                     )
                     continue
-                seen.append(m)
+                seen.setdefault(m.title, m)
 
 
 # -- NL305, NL306, NL307 -----------------------------------------------------

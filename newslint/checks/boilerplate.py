@@ -95,7 +95,7 @@ class WebResidueLine(_BoilerplateRule):
             if not found.verdict.strong:
                 continue
             p = found.paragraph
-            start, end = deletion_span(unit, p, analysis.flagged)
+            start, end = deletion_span(unit, p, analysis.flagged, analysis.trailing)
             ctx.report(
                 p.start,
                 p.end,
@@ -152,7 +152,7 @@ class PossibleResidueLine(_BoilerplateRule):
             if found.verdict.strong:
                 continue
             p = found.paragraph
-            start, end = deletion_span(unit, p, analysis.flagged)
+            start, end = deletion_span(unit, p, analysis.flagged, analysis.trailing)
             ctx.report(
                 p.start,
                 p.end,

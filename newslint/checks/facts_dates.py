@@ -6,6 +6,7 @@ Dates are read by :mod:`newslint.facts.dates`; the story date comes from
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -14,7 +15,6 @@ from newslint.checks.facts_common import (
     date_severity,
     is_future_context,
     note_missing_date,
-    sentence_around,
     story_date,
 )
 from newslint.diagnostics import Category, Severity
@@ -41,6 +41,33 @@ def _dates(ctx: RuleContext) -> list[DateMention]:
         ctx.shared["facts.dates"] = found
     dates: list[DateMention] = ctx.shared["facts.dates"]
     return dates
+
+
+class _SentenceFinder:
+    """The text of the sentence around an offset, found by bisection.
+
+    Answers as :func:`facts_common.sentence_around` does, without walking a
+    long paragraph's sentences for every lookup.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._starts: dict[int, list[int]] = {}
+
+    def __call__(self, offset: int) -> str:
+        paragraph = self.doc.paragraph_at(offset)
+        if paragraph is None:
+            return ""
+        sentences = paragraph.sentences
+        starts = self._starts.get(paragraph.index)
+        if starts is None:
+            starts = self._starts[paragraph.index] = [s.start for s in sentences]
+        # Sentences are in order and do not overlap: only the last one that
+        # starts at or before the offset can hold it.
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and sentences[k].start <= offset < sentences[k].end:
+            return sentences[k].text
+        return paragraph.text
 
 
 class WeekdayDateMismatch(Rule):
@@ -141,6 +168,7 @@ class WeekdayOutsideWeek(Rule):
     def check(self, unit: Document, ctx: RuleContext) -> None:
         """Report modified weekday references a week or more away."""
         story = None
+        sentence_around = _SentenceFinder(ctx.doc)
         for p in unit.paragraphs:
             for mention in find_weekdays(p.text):
                 if mention.modifier in {None, "this"}:
@@ -150,7 +178,7 @@ class WeekdayOutsideWeek(Rule):
                 if story is None:
                     note_missing_date(ctx, start, end, "weekday references")
                     return
-                tense = "future" if is_future_context(sentence_around(ctx, start)) else "past"
+                tense = "future" if is_future_context(sentence_around(start)) else "past"
                 day = resolve_weekday(mention.weekday, story.day, mention.modifier, tense)
                 gap = abs((day - story.day).days)
                 if gap <= 6:
@@ -258,11 +286,12 @@ class FutureDatePastTense(Rule):
         story = story_date(ctx)
         if story is None or story.weak:
             return  # info about a guessed date would be noise
+        sentence_around = _SentenceFinder(ctx.doc)
         for mention in dates:
             day = mention.resolve(story.day)
             if day is None or day <= story.day:
                 continue
-            sentence = sentence_around(ctx, mention.date_start)
+            sentence = sentence_around(mention.date_start)
             before = unit.text[max(0, mention.start - 80) : mention.start]
             if is_future_context(sentence) or not _PAST_RE.search(before):
                 continue

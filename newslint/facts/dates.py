@@ -13,6 +13,7 @@ deliberately not read.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -175,6 +176,32 @@ _WEEKDAY_RE = re.compile(
 )
 
 
+# A capitalised word after a weekday makes it part of a name ("Sunday Times"),
+# unless the word is a month ("Tuesday March 3").
+_NAME_AFTER_RE = re.compile(r"\s+(?!(?:" + _MONTH + r")\b)[A-Z][a-z]")
+_LONGEST_NAMED_DAY_PREFIX = max(len(w) for w in _NAMED_DAY_PREFIXES)
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """Return the whitespace-delimited word that ends before ``pos`` (skipping spaces).
+
+    None when there is none, or when it is longer than any named-day prefix
+    ("" then: it cannot be one). Reads only the word and the spaces after it.
+    """
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    limit = max(0, end - _LONGEST_NAMED_DAY_PREFIX - 1)
+    while start > limit and not text[start - 1].isspace():
+        start -= 1
+    if start == end:
+        return None
+    if start > 0 and not text[start - 1].isspace():
+        return ""  # longer than the limit
+    return text[start:end]
+
+
 def find_weekdays(text: str) -> list[WeekdayMention]:
     """Return weekdays that stand alone, not inside a date or a name.
 
@@ -182,17 +209,21 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
     plurals ("on Tuesdays"), named days ("Good Friday", "Super Tuesday"), and
     weekdays starting a proper name ("Sunday Times", "Monday Night Football").
     """
-    taken = [(d.start, d.end) for d in find_dates(text)]
+    dates = find_dates(text)
+    date_starts = [d.start for d in dates]
     found = []
     for m in _WEEKDAY_RE.finditer(text):
         wd = m.group("wd")
-        if wd[0].islower() or any(s <= m.start("wd") < e for s, e in taken):
+        if wd[0].islower():
             continue
-        before = text[: m.start("wd")].split()
-        if before and before[-1].lower() in _NAMED_DAY_PREFIXES and before[-1][0].isupper():
+        # Dates do not overlap: only the last one starting before can hold it.
+        k = bisect.bisect_right(date_starts, m.start("wd")) - 1
+        if k >= 0 and m.start("wd") < dates[k].end:
             continue
-        after = text[m.end("wd") :]
-        if re.match(r"\s+(?!(?:" + _MONTH + r")\b)[A-Z][a-z]", after) and not m.group("post"):
+        before = _word_before(text, m.start("wd"))
+        if before and before.lower() in _NAMED_DAY_PREFIXES and before[0].isupper():
+            continue
+        if _NAME_AFTER_RE.match(text, m.end("wd")) and not m.group("post"):
             continue
         modifier = None
         start = m.start("wd")

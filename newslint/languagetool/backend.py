@@ -14,16 +14,23 @@ Modes:
         it fails, record one warning and go on with the built-in rules.
     on: LanguageTool must work; any failure is a :class:`LanguageToolError`
         (the caller exits 2).
+
+Warnings are :class:`BackendWarning` strings with a ``kind``. "LanguageTool
+is unusable" is a run-wide event: every worker process that meets a dead
+server records its own (often with a different low-level error: connection
+reset, remote end closed, refused), so the session prints one line per kind
+(:func:`run_wide_warnings`), not one per distinct text.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from newslint.languagetool.errors import LanguageToolError
+from newslint.languagetool.errors import FailedElsewhere, LanguageToolError
 from newslint.languagetool.match import Match
 from newslint.languagetool.service import LanguageTool
 from newslint.languagetool.settings import CheckSettings
@@ -39,6 +46,77 @@ NOT_INSTALLED = (
     "LanguageTool is not installed, so its grammar and spelling checks (NL8xx) "
     "were skipped: run 'newslint languagetool install'"
 )
+SKIPPED = "LanguageTool checks (NL8xx) skipped: "
+# Kinds of warning. The first two are run-wide: printed once per run, whatever
+# the number of worker processes that record them.
+UNAVAILABLE = "languagetool-unavailable"
+MISSING = "languagetool-not-installed"
+TIME_LIMIT = "languagetool-time-limit"
+RUN_WIDE = frozenset({UNAVAILABLE, MISSING})
+
+
+class BackendWarning(str):
+    """A warning line that also says what happened, for the session to merge.
+
+    A ``str`` (reports carry warnings as text, and pickle them back from
+    worker processes) with ``kind`` (one of the constants above), ``detail``
+    (the error, without the "checks skipped" preamble), ``firsthand`` (False
+    when this process only learned that another one had failed) and ``at``
+    (when it happened, wall clock, comparable across processes).
+    """
+
+    kind: str
+    detail: str
+    firsthand: bool
+    at: float
+
+    def __new__(
+        cls,
+        text: str,
+        kind: str,
+        detail: str = "",
+        firsthand: bool = True,
+        at: float | None = None,
+    ) -> BackendWarning:
+        self = super().__new__(cls, text)
+        self.kind = kind
+        self.detail = detail or text
+        self.firsthand = firsthand
+        self.at = time.time() if at is None else at
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BackendWarning, (str(self), self.kind, self.detail, self.firsthand, self.at))
+
+    @property
+    def key(self) -> str:
+        """Return what makes two warnings the same: the kind when run-wide, else the text."""
+        return self.kind if self.kind in RUN_WIDE else str(self)
+
+
+def run_wide_warnings(
+    warnings: Iterable[str], service: LanguageTool | None = None
+) -> dict[str, str]:
+    """Return the one line to print for each run-wide warning kind found in ``warnings``.
+
+    "Unavailable": the earliest first-hand failure of any process of the run;
+    but when this process started a local server that has since died, its
+    death note ("LanguageTool server (pid N) was killed by signal 9 during the
+    run"), which forked workers cannot see. Keys are :attr:`BackendWarning.key`.
+    """
+    found: dict[str, list[BackendWarning]] = {}
+    for warning in warnings:
+        if isinstance(warning, BackendWarning) and warning.kind in RUN_WIDE:
+            found.setdefault(warning.kind, []).append(warning)
+    lines: dict[str, str] = {}
+    for kind, events in found.items():
+        best = min(events, key=lambda w: (not w.firsthand, w.at))
+        lines[kind] = str(best)
+        if kind == UNAVAILABLE and service is not None:
+            note = service.death_note()
+            if note is not None:
+                lines[kind] = SKIPPED + note
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +144,7 @@ class Backend:
         self.service = service if mode != "off" else None
         self.check_settings = check_settings or CheckSettings.for_newslint()
         self.enabled = mode != "off"
-        self.warnings: list[str] = []
+        self.warnings: list[BackendWarning] = []
         self._drained = 0
 
     @classmethod
@@ -125,7 +203,7 @@ class Backend:
         if self.service is not None:
             self.service.close()
 
-    def drain_warnings(self) -> list[str]:
+    def drain_warnings(self) -> list[BackendWarning]:
         """Return the warnings recorded since the last call (in this process).
 
         A forked worker calls this after each file and hands the result back
@@ -145,11 +223,14 @@ class Backend:
         if self.mode == "on":
             raise exc
         self.enabled = False
-        message = str(exc)
-        if message != NOT_INSTALLED:
-            message = f"LanguageTool checks (NL8xx) skipped: {message}"
-        if message not in self.warnings:
-            self.warnings.append(message)
+        detail = str(exc)
+        if detail == NOT_INSTALLED:
+            warning = BackendWarning(NOT_INSTALLED, MISSING)
+        else:
+            firsthand = not isinstance(exc, FailedElsewhere)
+            warning = BackendWarning(SKIPPED + detail, UNAVAILABLE, detail, firsthand)
+        if all(w.key != warning.key for w in self.warnings):
+            self.warnings.append(warning)
 
     # ------------------------------------------------------------ checking
 
@@ -180,7 +261,7 @@ class Backend:
             )
             if self.mode == "on":
                 raise LanguageToolError(message)
-            self.warnings.append(message)
+            self.warnings.append(BackendWarning(message, TIME_LIMIT))
         found: list[DocumentMatch] = []
         for paragraph, matches in zip(paragraphs, results, strict=True):
             for m in matches:

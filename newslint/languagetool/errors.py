@@ -24,3 +24,12 @@ class CheckTimeLimit(LanguageToolError):
     carry on. A pathological paragraph, or a machine under heavy load, must
     not switch LanguageTool off for every other article.
     """
+
+
+class FailedElsewhere(LanguageToolError):
+    """Another process of this run already found LanguageTool unusable.
+
+    Raised at once, without a request, in a forked worker once any process of
+    the run has failed against the server, so a dead or hung server costs one
+    failure per run rather than one per worker.
+    """

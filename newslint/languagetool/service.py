@@ -6,11 +6,14 @@ misses the cache: an unchanged article is answered from the cache without
 Java. The first failure (server will not start, dies, times out, answers
 garbage) is remembered, and every later call raises the same
 :class:`LanguageToolError` at once, so a broken server costs one timeout per
-run, not one per file.
+run, not one per file. The memory reaches forked worker processes too: a
+byte of shared memory, made before they fork, tells every process of the run
+that some process found LanguageTool unusable (:class:`FailedElsewhere`).
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import threading
 import time
@@ -21,7 +24,7 @@ from types import TracebackType
 
 from newslint.languagetool.cache import ResultCache, cache_key
 from newslint.languagetool.client import DEFAULT_TIMEOUT, Client
-from newslint.languagetool.errors import LanguageToolError
+from newslint.languagetool.errors import FailedElsewhere, LanguageToolError
 from newslint.languagetool.installation import Installation, find_installation
 from newslint.languagetool.match import Match
 from newslint.languagetool.paths import LT_VERSION
@@ -86,6 +89,9 @@ class LanguageTool:
             self.installation.version if self.installation and not self.url else None
         )
         self._failure: LanguageToolError | None = None
+        # Anonymous shared memory survives fork: byte 0 is set by whichever
+        # process of the run first finds LanguageTool unusable.
+        self._down = mmap.mmap(-1, 1)
         self._owner_pid = os.getpid()
         self._lock = threading.Lock()
 
@@ -105,6 +111,37 @@ class LanguageTool:
         return "LanguageTool (not installed)"
 
     @property
+    def down(self) -> bool:
+        """Return True once any process of this run found LanguageTool unusable."""
+        return self._failure is not None or self._down[0] != 0
+
+    def death_note(self, wait: float = 0.5) -> str | None:
+        """Return why the local server this process started is gone, or None.
+
+        Only the process that started the server can tell (a forked worker
+        sees a connection error, not the exit status), so the parent asks
+        this after the workers are done. None too when no server ever ran
+        (one that failed to start has its own, better message).
+        """
+        if self.server is None or self.server.process is None or os.getpid() != self._owner_pid:
+            return None
+        return self.server.death_note(wait=wait if self.down else 0.0)
+
+    def _remember(self, exc: LanguageToolError) -> LanguageToolError:
+        """Make ``exc`` the run's failure, in this process and for its forked siblings."""
+        self._failure = exc
+        self._down[0] = 1
+        return exc
+
+    def _failure_so_far(self) -> LanguageToolError | None:
+        """Return this process's failure, or one standing for another process's."""
+        if self._failure is None and self._down[0] != 0:
+            self._failure = FailedElsewhere(
+                f"{self.describe()} stopped working earlier in this run"
+            )
+        return self._failure
+
+    @property
     def version(self) -> str | None:
         """Return LanguageTool's version when known (always for a local install)."""
         return self._version
@@ -121,14 +158,15 @@ class LanguageTool:
             LanguageToolError: not installed, no Java, server failed, URL unreachable.
         """
         with self._lock:
-            if self._failure is not None:
-                raise self._failure
+            failure = self._failure_so_far()
+            if failure is not None:
+                raise failure
             if self._client is not None:
                 return
             try:
                 self._connect()
             except LanguageToolError as exc:
-                self._failure = exc
+                self._remember(exc)
                 raise
 
     def _connect(self) -> None:
@@ -186,8 +224,9 @@ class LanguageTool:
         Raises:
             LanguageToolError: one line saying what went wrong.
         """
-        if self._failure is not None:
-            raise self._failure
+        failure = self._failure_so_far()
+        if failure is not None:
+            raise failure
         self.stats.texts += len(texts)
         results: list[list[Match] | None] = [None] * len(texts)
         todo: dict[str, list[int]] = {}
@@ -240,8 +279,7 @@ class LanguageTool:
             answers = client.check_many(unique, settings, workers=self.workers, on_result=store)
             self.stats.unchecked += sum(1 for a in answers if a is None)
         except LanguageToolError as exc:
-            self._failure = self._explain(exc)
-            raise self._failure from None
+            raise self._remember(self._explain(exc)) from None
         finally:
             self.stats.requests += len(unique)
             self.stats.words_sent += sum(len(text.split()) for text in unique)

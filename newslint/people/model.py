@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,87 +16,203 @@ _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f", "HE": "m", "S
 _PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron", "viscount", "earl", "countess"})
 
 
+class _Tally:
+    """The most common of a growing list of strings (ties: the first seen)."""
+
+    __slots__ = ("best", "counts", "ranks")
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.ranks: dict[str, int] = {}
+        self.best = ""
+
+    def add(self, value: str) -> None:
+        counts = self.counts
+        n = counts.get(value, 0) + 1
+        counts[value] = n
+        rank = self.ranks.setdefault(value, len(self.ranks))
+        best = self.best
+        if not best:
+            self.best = value
+        elif value != best:
+            top = counts[best]
+            if n > top or (n == top and rank < self.ranks[best]):
+                self.best = value
+
+
 @dataclass(slots=True)
 class Person:
-    """One person of the story and every mention of them."""
+    """One person of the story and every mention of them.
+
+    The derived views (``names``, ``gender``, ``given`` ...) are kept up to
+    date as mentions are appended to ``mentions``, so reading them costs the
+    same however often a person is mentioned. Reorder mentions only through
+    :meth:`sort_mentions`, which refreshes them.
+    """
 
     index: int
     mentions: list[Mention] = field(default_factory=list)
+    # Derived from mentions[:_seen]; rebuilt after a sort.
+    _seen: int = field(default=0, init=False, repr=False, compare=False)
+    _names: list[Mention] = field(default_factory=list, init=False, repr=False, compare=False)
+    _full: list[Mention] = field(default_factory=list, init=False, repr=False, compare=False)
+    _full_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+    _full_sorted: bool = field(default=True, init=False, repr=False, compare=False)
+    _key: str = field(default="", init=False, repr=False, compare=False)
+    _given: _Tally = field(default_factory=_Tally, init=False, repr=False, compare=False)
+    _surname: _Tally = field(default_factory=_Tally, init=False, repr=False, compare=False)
+    _genders: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _titled: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _titles: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _intro: Mention | None = field(default=None, init=False, repr=False, compare=False)
+    _canonical: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _sync(self) -> None:
+        """Fold mentions appended since the last read into the derived views."""
+        mentions = self.mentions
+        if self._seen == len(mentions):
+            return
+        if self._seen > len(mentions):
+            self._reset()
+        for k in range(self._seen, len(mentions)):
+            self._fold(mentions[k])
+        self._seen = len(mentions)
+        self._canonical = None
+
+    def _reset(self) -> None:
+        self._seen = 0
+        self._names = []
+        self._full = []
+        self._full_starts = []
+        self._full_sorted = True
+        self._key = ""
+        self._given = _Tally()
+        self._surname = _Tally()
+        self._genders = set()
+        self._titled = set()
+        self._titles = {}
+        self._intro = None
+        self._canonical = None
+
+    def _fold(self, m: Mention) -> None:
+        if m.kind == "pronoun":
+            return
+        self._names.append(m)
+        if not self._key and m.key:
+            self._key = m.key
+        if m.given:
+            self._given.add(m.given)
+        if m.surname:
+            self._surname.add(m.surname)
+        if m.gender:
+            self._genders.add(m.gender)
+            if m.honorific:
+                self._titled.add(m.gender)
+        if m.title:
+            text = " ".join(m.title.split())
+            self._titles.setdefault(text.casefold(), text)
+        if m.kind == "full":
+            if self._full_starts and m.start < self._full_starts[-1]:
+                self._full_sorted = False
+            self._full.append(m)
+            self._full_starts.append(m.start)
+            if self._intro is None and not m.headline:
+                self._intro = m
+
+    def sort_mentions(self) -> None:
+        """Put the mentions in document order."""
+        self._sync()
+        names = self._names
+        in_order = all(names[k].start <= names[k + 1].start for k in range(len(names) - 1))
+        self.mentions.sort(key=lambda m: m.start)
+        if not in_order:
+            self._reset()  # the views follow the order of the names
 
     @property
-    def names(self) -> list[Mention]:
+    def names(self) -> Sequence[Mention]:
         """Return the name mentions (no pronouns)."""
-        return [m for m in self.mentions if m.kind != "pronoun"]
+        self._sync()
+        return self._names
 
     @property
-    def full(self) -> list[Mention]:
+    def full(self) -> Sequence[Mention]:
         """Return the full-name mentions ("Karen Donfried")."""
-        return [m for m in self.mentions if m.kind == "full"]
+        self._sync()
+        return self._full
 
     @property
     def key(self) -> str:
         """Return the grouping key (last surname word, case-folded)."""
-        for m in self.names:
-            if m.key:
-                return m.key
-        return ""
+        self._sync()
+        return self._key
 
     @property
     def given(self) -> str:
         """Return the most common given name, or ""."""
-        counts = Counter(m.given for m in self.names if m.given)
-        return counts.most_common(1)[0][0] if counts else ""
+        self._sync()
+        return self._given.best
 
     @property
     def surname(self) -> str:
         """Return the most common surname spelling, or ""."""
-        counts = Counter(m.surname for m in self.names if m.surname)
-        return counts.most_common(1)[0][0] if counts else ""
+        self._sync()
+        return self._surname.best
 
     @property
     def canonical(self) -> str:
         """Return the name to show: the commonest full form, else the surname."""
-        full = Counter(" ".join(m.text.split()) for m in self.full)
+        self._sync()
+        if self._canonical is None:
+            self._canonical = self._find_canonical()
+        return self._canonical
+
+    def _find_canonical(self) -> str:
+        full = Counter(" ".join(m.text.split()) for m in self._full)
         if full:
             best = max(full.items(), key=lambda kv: (kv[1], len(kv[0])))
             return best[0]
-        names = self.names
+        names = self._names
         if not names:
             return ""
         m = names[0]
         if m.kind == "given" and m.honorific:
             return f"{m.honorific} {m.given}"
-        return self.surname or m.text
+        return self._surname.best or m.text
 
     @property
     def gender(self) -> str:
         """Return "m" or "f" when courtesy titles or given names agree, else ""."""
-        votes = {m.gender for m in self.names if m.gender}
-        return votes.pop() if len(votes) == 1 else ""
+        self._sync()
+        votes = self._genders
+        return next(iter(votes)) if len(votes) == 1 else ""
 
     @property
     def titled_gender(self) -> str:
         """Return the gender that courtesy titles ("Mr", "Ms") give, or ""."""
-        votes = {m.gender for m in self.names if m.honorific and m.gender}
-        return votes.pop() if len(votes) == 1 else ""
+        self._sync()
+        votes = self._titled
+        return next(iter(votes)) if len(votes) == 1 else ""
 
     @property
     def titles(self) -> list[str]:
         """Return the distinct titles given to the person, in order."""
-        seen: dict[str, str] = {}
-        for m in self.names:
-            if m.title:
-                text = " ".join(m.title.split())
-                seen.setdefault(text.casefold(), text)
-        return list(seen.values())
+        self._sync()
+        return list(self._titles.values())
 
     @property
     def introduction(self) -> Mention | None:
         """Return the first full-name mention outside headlines, if any."""
-        for m in self.full:
-            if not m.headline:
-                return m
-        return None
+        self._sync()
+        return self._intro
+
+    def last_full_before(self, offset: int) -> int:
+        """Return the start of the last full-name mention before ``offset``, or -1."""
+        self._sync()
+        starts = self._full_starts
+        if not self._full_sorted:
+            return max((s for s in starts if s < offset), default=-1)
+        i = bisect.bisect_left(starts, offset)
+        return starts[i - 1] if i else -1
 
 
 class People:
@@ -110,6 +228,14 @@ class People:
         # Pronouns that disagree with the only person they can mean, with that
         # person's mention: "Ms Taylor said ... He added" (see NL311).
         self.pronoun_conflicts: list[tuple[Mention, Mention]] = []
+        self._token_starts: list[int] | None = None
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Return the start offset of each of the detector's tokens (in order)."""
+        if self._token_starts is None:
+            self._token_starts = [t.token.start for t in self.detector.toks]
+        return self._token_starts
 
     def person(self, mention: Mention) -> Person | None:
         """Return the person a mention belongs to."""
@@ -249,6 +375,13 @@ def _group(mentions: list[Mention]) -> list[Person]:
             by_key.setdefault(m.key, []).append(p)
         p.mentions.append(m)
         m.person = p.index
+    # People named in full, in index order by given name: the candidates for
+    # a given-name mention ("Karen"). Only they have full-name mentions.
+    named = len(persons)
+    given_of = [p.given.casefold() for p in persons]
+    by_given: dict[str, list[Person]] = {}
+    for p in persons:
+        by_given.setdefault(given_of[p.index], []).append(p)
     surname_only: dict[str, Person] = {}
     given_only: dict[str, Person] = {}
     by_first: dict[str, list[Person]] = {}
@@ -282,7 +415,7 @@ def _group(mentions: list[Mention]) -> list[Person]:
                     p = new_person()
                     surname_only[m.key] = p
         elif m.kind == "given":
-            cands = [q for q in persons if q.full and q.given.casefold() == m.given.casefold()]
+            cands = by_given.get(m.given.casefold(), [])
             p = _choose(m, cands)
             if p is None:
                 p = given_only.get(m.given.casefold())
@@ -293,9 +426,23 @@ def _group(mentions: list[Mention]) -> list[Person]:
             continue
         p.mentions.append(m)
         m.person = p.index
+        if m.given and p.index < named:
+            # A named person's given name may change with the new mention.
+            was = given_of[p.index]
+            now = p.given.casefold()
+            if now != was:
+                given_of[p.index] = now
+                _unfile(by_given[was], p)
+                bisect.insort(by_given.setdefault(now, []), p, key=lambda q: q.index)
     for p in persons:
-        p.mentions.sort(key=lambda m: m.start)
+        p.sort_mentions()
     return persons
+
+
+def _unfile(people: list[Person], p: Person) -> None:
+    """Remove ``p`` from a list of people in index order."""
+    i = bisect.bisect_left(people, p.index, key=lambda q: q.index)
+    del people[i]
 
 
 def _initial_match(m: Mention, cands: list[Person]) -> Person | None:
@@ -330,9 +477,9 @@ def _choose(m: Mention, cands: list[Person]) -> Person | None:
     best: Person | None = None
     best_at = -1
     for p in cands:
-        for f in p.full:
-            if f.start < m.start and f.start > best_at:
-                best, best_at = p, f.start
+        at = p.last_full_before(m.start)
+        if at > best_at:
+            best, best_at = p, at
     return best or cands[0]
 
 
@@ -344,8 +491,7 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
     the same sentence or, failing that, in the sentence before.
     """
     lex = lexicon()
-    doc = people.doc
-    named = people.by_sentence()
+    speakers = _Speakers(people, toks, lex.core_speech_verbs)
     new: list[Mention] = []
     for i, t in enumerate(toks):
         tok = t.token
@@ -363,29 +509,29 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
         if not (opens or speech):
             continue
         # Names inside quotations are not the speaker: '"Ruth Kelly is wrong," he said'.
-        same = [
-            m
-            for m in named.get(t.sentence, [])
-            if m.start < tok.start and m.person >= 0 and not doc.in_quote(m.start)
-        ]
-        pool = same or [
-            m
-            for m in named.get(t.sentence - 1, [])
-            if not doc.in_quote(m.start) and abs(m.paragraph - t.paragraph) <= 1
-        ]
-        ids = {m.person for m in pool if m.person >= 0}
-        if len(ids) != 1:
-            continue
-        pid = ids.pop()
+        # First the people named earlier in the same sentence ...
+        starts, same, first_other = speakers.before(t.sentence)
+        k = bisect.bisect_left(starts, tok.start)
+        if k:
+            if k > first_other:
+                continue  # two people or more
+            pid = same[0].person
+            antecedent = same[k - 1]
+        else:
+            # ... failing that, those of the sentence before.
+            ids, last = speakers.previous(t.sentence - 1, t.paragraph)
+            if len(ids) != 1 or last is None:
+                continue
+            (pid,) = ids
+            antecedent = last
         person = people.persons[pid]
         known = person.gender  # from courtesy titles and given names
         if known and known != gender:
             # Not attached. Against a courtesy title it is kept as a possible
             # slip when the person spoke just before ("Ms Taylor said ... He
             # added"); against a given name alone it is probably someone else.
-            antecedent = pool[-1]
             titled = person.titled_gender
-            if titled and not same and _is_speaker(antecedent, toks, lex.core_speech_verbs):
+            if titled and not k and speakers.is_speaker(antecedent):
                 people.pronoun_conflicts.append((_pronoun(tok, t, gender, -1), antecedent))
             continue
         m = _pronoun(tok, t, gender, pid)
@@ -394,23 +540,75 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
         new.append(m)
     people.mentions.extend(new)
     for p in people.persons:
-        p.mentions.sort(key=lambda m: m.start)
+        p.sort_mentions()
 
 
-def _is_speaker(m: Mention, toks: list[Tok], verbs: frozenset[str]) -> bool:
-    """Return True when a speech verb directly follows (or precedes) the mention."""
-    import bisect
+class _Speakers:
+    """Who a pronoun may refer to, per sentence, computed once per sentence."""
 
-    starts = [t.token.start for t in toks]
-    i = bisect.bisect_left(starts, m.end)
-    while i < len(toks) and toks[i].token.kind is not TokenKind.WORD:
-        if toks[i].token.text not in (",",):
-            break
-        i += 1
-    if i < len(toks) and toks[i].token.kind is TokenKind.WORD and toks[i].token.norm in verbs:
-        return True
-    j = bisect.bisect_left(starts, m.start) - 1
-    return j >= 0 and toks[j].token.norm in ("said", "says", "added", "told")
+    def __init__(self, people: People, toks: list[Tok], verbs: frozenset[str]) -> None:
+        self.doc = people.doc
+        self.toks = toks
+        self.verbs = verbs
+        self.named = people.by_sentence()
+        self._before: dict[int, tuple[list[int], list[Mention], int]] = {}
+        self._previous: dict[tuple[int, int], tuple[set[int], Mention | None]] = {}
+        self.people = people
+
+    def before(self, sentence: int) -> tuple[list[int], list[Mention], int]:
+        """Return the people's mentions of a sentence outside quotations.
+
+        As (starts, mentions, n): the mentions of people in document order,
+        their starts, and how many of the first ones name one same person.
+        """
+        found = self._before.get(sentence)
+        if found is None:
+            doc = self.doc
+            same = [
+                m
+                for m in self.named.get(sentence, [])
+                if m.person >= 0 and not doc.in_quote(m.start)
+            ]
+            n = next((j for j, m in enumerate(same) if m.person != same[0].person), len(same))
+            found = ([m.start for m in same], same, n)
+            self._before[sentence] = found
+        return found
+
+    def previous(self, sentence: int, paragraph: int) -> tuple[set[int], Mention | None]:
+        """Return the people named in a sentence (outside quotations) and its last name.
+
+        Only names within one paragraph of ``paragraph`` count.
+        """
+        found = self._previous.get((sentence, paragraph))
+        if found is None:
+            doc = self.doc
+            pool = [
+                m
+                for m in self.named.get(sentence, [])
+                if not doc.in_quote(m.start) and abs(m.paragraph - paragraph) <= 1
+            ]
+            ids = {m.person for m in pool if m.person >= 0}
+            found = (ids, pool[-1] if pool else None)
+            self._previous[sentence, paragraph] = found
+        return found
+
+    def is_speaker(self, m: Mention) -> bool:
+        """Return True when a speech verb directly follows (or precedes) the mention."""
+        toks = self.toks
+        starts = self.people.token_starts
+        i = bisect.bisect_left(starts, m.end)
+        while i < len(toks) and toks[i].token.kind is not TokenKind.WORD:
+            if toks[i].token.text not in (",",):
+                break
+            i += 1
+        if (
+            i < len(toks)
+            and toks[i].token.kind is TokenKind.WORD
+            and toks[i].token.norm in self.verbs
+        ):
+            return True
+        j = bisect.bisect_left(starts, m.start) - 1
+        return j >= 0 and toks[j].token.norm in ("said", "says", "added", "told")
 
 
 def _pronoun(tok: Token, t: Tok, gender: str, pid: int) -> Mention:
