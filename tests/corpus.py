@@ -41,6 +41,11 @@ def corpus_root() -> Path:
     return CORPUS.resolve()
 
 
+def check_command(*options: str) -> list[str]:
+    """Return ``newslint check`` with built-in rules only, no LanguageTool, and ``options``."""
+    return [sys.executable, "-m", "newslint", "check", "--isolated", "--no-languagetool", *options]
+
+
 @cache
 def scorer() -> ModuleType:
     """Return the corpus's own ``score.py``, imported from the corpus."""
@@ -65,21 +70,10 @@ def report(relative: str, *options: str) -> Path:
     Cached for the session: the same target and options are linted once.
     """
     out = _outdir() / f"report-{len(os.listdir(_outdir()))}.json"
-    cmd = [
-        sys.executable,
-        "-m",
-        "newslint",
-        "check",
-        "--isolated",
-        "--no-languagetool",
-        *options,
-        "--output-format",
-        "json",
-        "--output-file",
-        str(out),
-        str(corpus_root() / relative),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    cmd = check_command(*options, "-o", "json", "--output-file", str(out))
+    proc = subprocess.run(
+        [*cmd, str(corpus_root() / relative)], capture_output=True, text=True, check=False
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return out
 

@@ -439,7 +439,12 @@ SHAPES: dict[str, tuple[str, Callable[[int], str], tuple[int, int]]] = {
 @cache
 def _scaling_document(shape: str, nchars: int) -> Document:
     fmt, build, _ = SHAPES[shape]
-    doc = Document(build(nchars), f"x.{fmt}")
+    return prepared_document(build(nchars), f"x.{fmt}")
+
+
+def prepared_document(source: str, path: str) -> Document:
+    """Return the document of ``source`` with its model built (tokens, sentences, quotes)."""
+    doc = Document(source, path)
     for paragraph in doc.paragraphs:
         for sentence in paragraph.sentences:
             _ = sentence.tokens

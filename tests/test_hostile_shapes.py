@@ -11,7 +11,6 @@ The module also checks the incremental views those fixes rely on.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable
 from functools import cache
@@ -26,8 +25,12 @@ from newslint.facts.dates import find_weekdays
 from newslint.people import build_people
 from newslint.people.detect import Mention
 from newslint.people.model import Person
-from newslint.rule import RuleContext, units_of
-from tests.test_hostile import LINEAR_RATIO_MAX, _default_linter
+from tests.test_hostile import (
+    LINEAR_RATIO_MAX,
+    _default_linter,
+    _rule_seconds,
+    prepared_document,
+)
 
 # name: (builder of about n characters, rules timed, small size); big = 4 x small.
 SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
@@ -69,26 +72,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
 
 @cache
 def _document(shape: str, nchars: int) -> Document:
-    build = SHAPES[shape][0]
-    doc = Document(f"Title\n\n{build(nchars)}\n", "x.txt")
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            _ = sentence.tokens
-    _ = doc.quotes
-    return doc
+    return prepared_document(f"Title\n\n{SHAPES[shape][0](nchars)}\n", "x.txt")
 
 
-def _seconds(rule: Any, doc: Document, settings: Any, vocab: Any) -> float:
-    ctx = RuleContext(doc, rule, [], vocab=vocab, settings=settings, shared={}, file_data={})
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.process_time()
-        for unit in units_of(rule, doc):
-            rule.check(unit, ctx)
-        return time.process_time() - started
-    finally:
-        gc.enable()
+_seconds = _rule_seconds
 
 
 @pytest.mark.slow

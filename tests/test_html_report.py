@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.corpus import check_command
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -28,20 +29,7 @@ def _render(tmp_path: Path, text: str, name: str = "story.md") -> Path:
     story.write_text(text, encoding="utf-8")
     out = tmp_path / "report.html"
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newslint",
-            "check",
-            "--isolated",
-            "--no-languagetool",
-            "--no-cache",
-            "-o",
-            "html",
-            "--output-file",
-            str(out),
-            str(story),
-        ],
+        check_command("--no-cache", "-o", "html", "--output-file", str(out), str(story)),
         capture_output=True,
         text=True,
         check=False,

@@ -29,7 +29,7 @@ from newslint.config import resolve_settings
 from newslint.document import Document
 from newslint.rule import RuleContext, units_of
 from newslint.runner import LinterFactory
-from tests.corpus import corpus_root
+from tests.corpus import check_command, corpus_root
 
 pytestmark = pytest.mark.corpus
 
@@ -42,21 +42,7 @@ _corpus = corpus_root
 
 
 def _check(paths: list[str], *extra: str) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "newslint",
-        "check",
-        "--isolated",
-        "--no-languagetool",
-        "--no-cache",
-        "--output-format",
-        "json",
-        "--select",
-        "NL4",
-        *extra,
-        *paths,
-    ]
+    cmd = check_command("--no-cache", "-o", "json", "--select", "NL4", *extra, *paths)
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert proc.returncode in (0, 1) and proc.stdout.strip(), proc.stderr
     data: dict[str, Any] = json.loads(proc.stdout)
