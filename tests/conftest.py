@@ -283,3 +283,35 @@ def pip_install(python: Path, *args: str) -> None:
 def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return newslint's wheel, built once per test run."""
     return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+def run_newslint(
+    *args: str, cwd: Path, cache_dir: Path | None, timeout: float, text: bool = True
+) -> Any:
+    """Run ``python -m newslint`` and fail the test if it does not finish in ``timeout`` s.
+
+    ``cache_dir`` replaces the session's private cache folder (set above);
+    LanguageTool URLs and colour switches of the caller's environment are
+    dropped. ``text=False`` returns bytes, for byte-for-byte comparisons.
+    """
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    if cache_dir is not None:
+        env["NEWSLINT_CACHE_DIR"] = str(cache_dir)
+    assert env.get("NEWSLINT_CACHE_DIR"), "the test cache must point into a temporary folder"
+    for var in ("NEWSLINT_LANGUAGETOOL_URL", "NO_COLOR", "FORCE_COLOR"):
+        env.pop(var, None)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "newslint", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=text,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"newslint {' '.join(args)} did not finish in {timeout:.0f} s (hang)")

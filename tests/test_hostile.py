@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import random
 import subprocess
 import sys
@@ -35,7 +34,7 @@ from newslint.config import resolve_settings
 from newslint.document import Document
 from newslint.rule import RuleContext, units_of
 from newslint.runner import LinterFactory
-from tests.conftest import Project
+from tests.conftest import Project, run_newslint
 from tests.test_corpus_run import synthetic_paragraph
 
 # Generous: these are hang detectors, not benchmarks (the machine is shared).
@@ -52,24 +51,10 @@ def newslint(
     instead of once per test. Such runs pass ``--no-cache``, so no results are
     shared between tests.
     """
-    env = dict(os.environ)
-    if cache_dir is not None:
-        env["NEWSLINT_CACHE_DIR"] = str(cache_dir)
-    assert env.get("NEWSLINT_CACHE_DIR"), "the test cache must point into a temporary folder"
-    for var in ("NEWSLINT_LANGUAGETOOL_URL", "NO_COLOR", "FORCE_COLOR"):
-        env.pop(var, None)
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "newslint", *args],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"newslint {' '.join(args)} did not finish in {timeout:.0f} s (hang)")
+    result: subprocess.CompletedProcess[str] = run_newslint(
+        *args, cwd=cwd, cache_dir=cache_dir, timeout=timeout
+    )
+    return result
 
 
 def assert_spans_map(entry: dict[str, Any], source: str) -> None:

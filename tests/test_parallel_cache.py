@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_xt_pack
+from tests.conftest import run_newslint, write_xt_pack
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 TIMEOUT = 600
@@ -32,23 +32,10 @@ def newslint(
     where the built-in rules' compiled data is made once; such runs pass
     ``--no-cache``.
     """
-    env = dict(os.environ)
-    if cache is not None:
-        env["NEWSLINT_CACHE_DIR"] = str(cache)
-    assert env.get("NEWSLINT_CACHE_DIR"), "the test cache must point into a temporary folder"
-    for var in ("NEWSLINT_LANGUAGETOOL_URL", "NO_COLOR", "FORCE_COLOR"):
-        env.pop(var, None)
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "newslint", *args],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"newslint {' '.join(args)} did not finish in {timeout:.0f} s")
+    result: subprocess.CompletedProcess[bytes] = run_newslint(
+        *args, cwd=cwd, cache_dir=cache, timeout=timeout, text=False
+    )
+    return result
 
 
 def outcome(result: subprocess.CompletedProcess[bytes]) -> tuple[int, bytes, bytes]:

@@ -66,16 +66,16 @@ _EMAIL = r"(?P<email>(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+)"
 _HANDLE = r"(?P<handle>(?<![\w@])@\w{1,30})"
 _HASHTAG = r"(?P<hashtag>(?<![\w#])\#\p{L}\w*)"
 _REST = r"""
-  | (?P<abbr>(?:\p{L}\.){2,}+(?!\p{L}))
+    (?P<abbr>(?:\p{L}\.){2,}+(?!\p{L}))
   | (?P<number>[$£€¥]?\d+(?:[.,:/]\d+)*(?:[\p{L}%]+)?)
   | (?P<word>\p{L}[\p{L}\p{M}\d]*(?:(?:[-'\u2019]|\.(?=\p{L}))[\p{L}\p{M}\d]+)*)
   | (?P<punct>[^\s\p{L}\d])
 """
-_TOKEN_RE = regex.compile(f"{_URL} | {_EMAIL} | {_HANDLE} | {_HASHTAG} {_REST}", regex.VERBOSE)
+_TOKEN_RE = regex.compile(f"{_URL} | {_EMAIL} | {_HANDLE} | {_HASHTAG} | {_REST}", regex.VERBOSE)
 # Most paragraphs hold no "@", "#", "://" or "www.": then the URL, e-mail,
 # handle and hashtag branches cannot match, and trying them at every word
 # (the e-mail branch reads each word twice) is most of the tokenizer's time.
-_PLAIN_TOKEN_RE = regex.compile(r"(?P<never>(?!))" + _REST, regex.VERBOSE)
+_PLAIN_TOKEN_RE = regex.compile(_REST, regex.VERBOSE)
 
 
 def _token_re(text: str, start: int, end: int) -> regex.Pattern[str]:
