@@ -22,7 +22,7 @@ quotation marks, brackets, dashes and unknown words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -68,16 +68,23 @@ def _curated() -> dict[str, frozenset[str]]:
 
 
 @dataclass(slots=True)
-class _Word:
-    """A word token after normalisation."""
+class _Analysis:
+    """What the engine knows of a word as typed, shared by all its occurrences.
 
-    index: int
-    token: WordInContext
+    Kept process-wide per (text, sentence start, cited term): a story repeats
+    its words, and a corpus repeats its stories' words, so each distinct word
+    is normalised and looked up once.
+    """
+
     form: str  # lower case, apostrophes straightened, line-break hyphen resolved
     checkable: bool  # a common-noun-like word (not a name, acronym, cited term)
-    known: bool = False  # the word (or its possessive's base) is English: no non-word check
-    lm_form: str | None = None  # what the language model reads, if anything
-    flagged: bool = False
+    known: bool  # the word (or its possessive's base) is English: no non-word check
+    zipf: float
+    raw_candidates: tuple[tuple[str, float], ...]  # the lexicon's real-word candidates
+    # What the language model reads for the word (None: a word it does not
+    # know, which cuts the context); "" until first asked.
+    lm_form: str | None = ""
+    candidates: tuple[Candidate, ...] | None = None  # built on first use
 
 
 def check_words(
@@ -86,28 +93,52 @@ def check_words(
     """Return the typos in ``words`` (a whole paragraph or document, in order)."""
     opts = options or SpellingOptions()
     lex = lexicon()
-    lm = language_model() if opts.real_words else None
     issues: list[SpellingIssue] = []
-    analysed = [_analyse(i, w, lex) for i, w in enumerate(words) if w.kind is TokenClass.WORD]
-    counts = Counter(item.form for item in analysed)
-    present = frozenset(f for f in counts if lex.info(f).zipf < opts.realword.content_zipf)
+    analyses = _analyses(words, lex)
+    flagged: set[int] = set()  # indexes of words already flagged as non-words
     if opts.non_words:
         reject = opts.reject
-        for item in analysed:
-            if item.known and not (reject and _listed(item.form, reject)):
+        for i, item in enumerate(analyses):
+            if item is None or (item.known and not (reject and _listed(item.form, reject))):
                 continue  # the common case, decided without the full check
-            prev = words[item.index - 1] if item.index else None
+            prev = words[i - 1] if i else None
             if prev is not None and prev.kind is TokenClass.NUMBER and len(item.form) <= 3:
                 continue  # a unit after a number: "35 bn", "10 mph"
-            issues.extend(_non_word_issues(item, lex, opts))
-    if lm is not None:
-        for sequence, slots in _sequences(words, analysed, lm, lex):
-            for pos, item in slots:
-                issue = _real_word_issue(item, sequence, pos, lex, lm, opts, counts, present, words)
-                if issue is not None:
-                    issues.append(issue)
+            found = _non_word_issues(i, words[i], item, lex, opts)
+            if found:
+                flagged.add(i)
+                issues.extend(found)
+    if opts.real_words:
+        issues.extend(_real_word_issues(words, analyses, flagged, language_model(), opts))
     issues.sort(key=lambda x: (x.start, x.end))
     return issues
+
+
+_ANALYSIS: dict[tuple[str, bool, bool], _Analysis] = {}
+_ANALYSIS_MAX = 200_000
+
+
+def _analyses(words: Sequence[WordInContext], lex: Lexicon) -> list[_Analysis | None]:
+    """Return each word's analysis, aligned with ``words`` (None for non-words)."""
+    cache = _ANALYSIS
+    if len(cache) > _ANALYSIS_MAX:
+        cache.clear()
+    word_class = TokenClass.WORD
+    out: list[_Analysis | None] = []
+    append = out.append
+    for token in words:
+        if token.kind is not word_class:
+            append(None)
+            continue
+        key = (token.text, token.sentence_start, token.quoted_term)
+        got = cache.get(key)
+        if got is None:
+            form, checkable = _normalise(token, lex)
+            info = lex.info(form)
+            known = info.known or lex.info(_strip_possessive(form)).known
+            got = cache[key] = _Analysis(form, checkable, known, info.zipf, info.candidates)
+        append(got)
+    return out
 
 
 def _is_name_like(text: str, sentence_start: bool) -> bool:
@@ -120,22 +151,6 @@ def _is_name_like(text: str, sentence_start: bool) -> bool:
     if any(c.isupper() for c in letters[1:]):
         return True  # iPhone, McAlister
     return letters[0].isupper() and not sentence_start
-
-
-_ANALYSIS: dict[tuple[str, bool, bool], tuple[str, bool, bool]] = {}
-
-
-def _analyse(index: int, token: WordInContext, lex: Lexicon) -> _Word:
-    key = (token.text, token.sentence_start, token.quoted_term)
-    got = _ANALYSIS.get(key)
-    if got is None:
-        form, checkable = _normalise(token, lex)
-        known = lex.info(form).known or lex.info(_strip_possessive(form)).known
-        got = (form, checkable, known)
-        if len(_ANALYSIS) > 200_000:
-            _ANALYSIS.clear()
-        _ANALYSIS[key] = got
-    return _Word(index, token, got[0], got[1], got[2])
 
 
 def _listed(form: str, words: frozenset[str]) -> bool:
@@ -163,37 +178,41 @@ def _strip_possessive(form: str) -> str:
     return form
 
 
-def _non_word_issues(item: _Word, lex: Lexicon, opts: SpellingOptions) -> Iterable[SpellingIssue]:
-    token = item.token
+def _non_word_issues(
+    index: int, token: WordInContext, item: _Analysis, lex: Lexicon, opts: SpellingOptions
+) -> list[SpellingIssue]:
+    """Return the non-word findings for one word (several for a compound's parts)."""
     form = item.form
+    out: list[SpellingIssue] = []
     if form in opts.accept or _strip_possessive(form) in opts.accept:
-        return
+        return out
     if form in opts.reject or _strip_possessive(form) in opts.reject:
-        item.flagged = True
-        yield SpellingIssue(
-            index=item.index,
-            start=token.start,
-            end=token.end,
-            word=token.text,
-            kind=IssueKind.NON_WORD,
-            suggestions=(),
-            confidence=1.0,
-            evidence=f"'{token.text}' is on the newsroom's reject list",
-            safe_fix=False,
-            source="vocabulary",
+        out.append(
+            SpellingIssue(
+                index=index,
+                start=token.start,
+                end=token.end,
+                word=token.text,
+                kind=IssueKind.NON_WORD,
+                suggestions=(),
+                confidence=1.0,
+                evidence=f"'{token.text}' is on the newsroom's reject list",
+                safe_fix=False,
+                source="vocabulary",
+            )
         )
-        return
+        return out
     if not item.checkable or token.text[:1].isupper():
         # A capitalised word at a sentence start is as likely a name as not;
         # names are the attribution rules' business.
-        return
+        return out
     base = _strip_possessive(form)
     if lex.info(base).known or lex.info(form).known:
-        return
+        return out
     parts = base.split("-")
     compound = len(parts) > 1
     if compound and lex.info("".join(parts)).known:
-        return  # "pre-empt" for "preempt"
+        return out  # "pre-empt" for "preempt"
     # Parts of a compound, each at its own offsets.
     offset = 0
     for part in parts:
@@ -206,18 +225,20 @@ def _non_word_issues(item: _Word, lex: Lexicon, opts: SpellingOptions) -> Iterab
         verdict = judge_non_word(part, lex, opts.nonword, part=compound)
         if verdict is None:
             continue
-        item.flagged = True
-        yield SpellingIssue(
-            index=item.index,
-            start=start,
-            end=start + len(part),
-            word=token.text[start - token.start : start - token.start + len(part)],
-            kind=IssueKind.NON_WORD,
-            suggestions=_match_case(verdict.suggestions, token.text),
-            confidence=verdict.confidence,
-            evidence=verdict.evidence,
-            safe_fix=verdict.safe and not token.in_quote,
+        out.append(
+            SpellingIssue(
+                index=index,
+                start=start,
+                end=start + len(part),
+                word=token.text[start - token.start : start - token.start + len(part)],
+                kind=IssueKind.NON_WORD,
+                suggestions=_match_case(verdict.suggestions, token.text),
+                confidence=verdict.confidence,
+                evidence=verdict.evidence,
+                safe_fix=verdict.safe and not token.in_quote,
+            )
         )
+    return out
 
 
 def _match_case(suggestions: Sequence[str], typed: str) -> tuple[str, ...]:
@@ -226,74 +247,97 @@ def _match_case(suggestions: Sequence[str], typed: str) -> tuple[str, ...]:
     return tuple(suggestions)
 
 
-# Word form -> what the language model reads for it (None: a word it does not
-# know, which cuts the context). The model is process-wide, so is this.
-_LM_FORMS: dict[str, str | None] = {}
-
-
-def _lm_form(form: str, lm: LanguageModel) -> str | None:
-    got = _LM_FORMS.get(form, "")
+def _lm_form(item: _Analysis, lm: LanguageModel) -> str | None:
+    """Return what the language model reads for ``item`` (worked out once per analysis)."""
+    got = item.lm_form
     if got == "":
+        form = item.form
         got = form if lm.knows(form) else None
         if got is None:
             base = _strip_possessive(form)
             got = base if base != form and lm.knows(base) else None
-        if len(_LM_FORMS) > 200_000:
-            _LM_FORMS.clear()
-        _LM_FORMS[form] = got
+        item.lm_form = got
     return got
 
 
-def _sequences(
-    words: Sequence[WordInContext], analysed: Sequence[_Word], lm: LanguageModel, lex: Lexicon
-) -> Iterable[tuple[list[str], list[tuple[int, _Word]]]]:
-    """Yield language-model word sequences and the checkable slots in each.
+def _real_word_issues(
+    words: Sequence[WordInContext],
+    analyses: Sequence[_Analysis | None],
+    flagged: Container[int],
+    lm: LanguageModel,
+    opts: SpellingOptions,
+) -> list[SpellingIssue]:
+    """Read the words as language-model sequences and judge each slot in them.
 
-    A slot is a checkable word the model reads as typed and the lexicon has
-    candidates for (most words have none: nothing is one slip away).
+    A sequence runs to a sentence end or to a token the model cannot read
+    (an unknown word, a quotation mark, a bracket, a dash). A slot is a
+    checkable word the model reads as typed and the lexicon has candidates
+    for (most words have none: nothing is one slip away); it is judged once
+    its sequence is complete, since the two words after it count.
     """
-    by_index = {item.index: item for item in analysed}
+    rw = opts.realword
+    accept = opts.accept
+    content_zipf = rw.content_zipf
+    # Document evidence for content words: how often the story uses each.
+    counts = Counter(a.form for a in analyses if a is not None and a.zipf < content_zipf)
+    present = frozenset(counts)
+    issues: list[SpellingIssue] = []
     seq: list[str] = [BOS]
-    slots: list[tuple[int, _Word]] = []
+    slots: list[tuple[int, int, _Analysis]] = []  # (position in seq, word index, analysis)
 
-    def flush(end_of_sentence: bool) -> Iterable[tuple[list[str], list[tuple[int, _Word]]]]:
+    def flush(end_of_sentence: bool) -> None:
         nonlocal seq, slots
         if slots:
-            yield ([*seq, EOS] if end_of_sentence else seq), slots
+            if end_of_sentence:
+                seq.append(EOS)
+            for pos, index, item in slots:
+                issue = _judge(words[index], index, item, seq, pos, lm, rw, counts, present)
+                if issue is not None:
+                    issues.append(issue)
         seq, slots = ([BOS] if end_of_sentence else []), []
 
+    word_class, number_class, punct_class = TokenClass.WORD, TokenClass.NUMBER, TokenClass.PUNCT
     for i, tok in enumerate(words):
-        if tok.kind is TokenClass.WORD:
-            item = by_index[i]
+        kind = tok.kind
+        if kind is word_class:
+            item = analyses[i]
+            assert item is not None
             if tok.sentence_start and len(seq) > 1:
-                yield from flush(True)
-            form = item.form
-            lm_form = _lm_form(form, lm)
+                flush(True)
+            lm_form = item.lm_form
+            if lm_form == "":
+                lm_form = _lm_form(item, lm)
             if lm_form is None:
-                yield from flush(False)
+                flush(False)
                 continue
-            item.lm_form = lm_form
-            if item.checkable and lm_form == form and lex.info(form).candidates:
-                slots.append((len(seq), item))
+            if (
+                item.raw_candidates
+                and item.checkable
+                and lm_form == item.form
+                and not tok.headline
+                and i not in flagged
+                and item.form not in accept
+                and not (tok.text[:1].isupper() and item.zipf < _CAPITALISED_MIN_ZIPF)
+                and not _name_particle(i, words)
+            ):
+                slots.append((len(seq), i, item))
             seq.append(lm_form)
-        elif tok.kind is TokenClass.NUMBER:
+        elif kind is number_class:
             seq.append(_NUMBER_WORD)
-        elif tok.kind is TokenClass.PUNCT and tok.text in _SENTENCE_END:
-            yield from flush(True)
-        elif tok.kind is TokenClass.PUNCT and tok.text in _TRANSPARENT:
-            continue
-        else:
-            yield from flush(False)
-    yield from flush(False)
+        elif kind is punct_class and tok.text in _SENTENCE_END:
+            flush(True)
+        elif kind is not punct_class or tok.text not in _TRANSPARENT:
+            flush(False)
+    flush(False)
+    return issues
 
 
-def _name_particle(item: _Word, words: Sequence[WordInContext]) -> bool:
+def _name_particle(i: int, words: Sequence[WordInContext]) -> bool:
     """Return True for a lower-case word between two capitalised ones ("bin", "van", "de").
 
     Inside a name ("Mohammed bin Salman", "Ludwig van Beethoven") such a word
     is a particle, not a slip.
     """
-    i = item.index
     if i == 0 or i + 1 >= len(words):
         return False
     before, after = words[i - 1], words[i + 1]
@@ -304,20 +348,6 @@ def _name_particle(item: _Word, words: Sequence[WordInContext]) -> bool:
         and after.text[:1].isupper()
         and not before.sentence_start
     )
-
-
-# Word form -> its real-word candidates; the lexicon is process-wide, so is this.
-_CANDIDATES: dict[str, tuple[Candidate, ...]] = {}
-
-
-def _candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
-    """Return the real-word candidates of ``form`` (built once per word form)."""
-    got = _CANDIDATES.get(form)
-    if got is None:
-        if len(_CANDIDATES) > 50_000:
-            _CANDIDATES.clear()
-        got = _CANDIDATES[form] = _build_candidates(form, raw)
-    return got
 
 
 def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
@@ -332,47 +362,39 @@ def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Ca
     return tuple(out)
 
 
-def _real_word_issue(
-    item: _Word,
+def _judge(
+    token: WordInContext,
+    index: int,
+    item: _Analysis,
     sequence: list[str],
     pos: int,
-    lex: Lexicon,
     lm: LanguageModel,
-    opts: SpellingOptions,
+    rw: RealWordSettings,
     counts: Mapping[str, int],
     present: frozenset[str],
-    words: Sequence[WordInContext],
 ) -> SpellingIssue | None:
-    token = item.token
-    if item.flagged or item.form in opts.accept or token.headline:
-        return None
-    info = lex.info(item.form)
-    if not info.candidates:
-        return None  # most words: nothing they could be a slip of
-    if _name_particle(item, words):
-        return None
-    rw = opts.realword
-    if item.token.text[:1].isupper() and info.zipf < _CAPITALISED_MIN_ZIPF:
-        return None  # a capitalised sentence start this rare is likely a name
+    """Judge one slot; return the finding when the word is likely a slip."""
     if context_size(sequence, pos, _NOT_CONTEXT) < rw.min_context:
-        return None
-    candidates = _candidates(item.form, info.candidates)
+        return None  # a bare headline fragment says too little
+    candidates = item.candidates
+    if candidates is None:
+        candidates = item.candidates = _build_candidates(item.form, item.raw_candidates)
     typed_penalty = 0.0
-    if counts.get(item.form, 0) > 1 and info.zipf < rw.content_zipf:
+    if item.zipf < rw.content_zipf and counts.get(item.form, 0) > 1:
         typed_penalty = rw.typed_repeated
     verdict = judge_slot(
         Slot(sequence, pos),
         candidates,
         lm,
         rw,
-        in_quote=item.token.in_quote,
+        in_quote=token.in_quote,
         typed_penalty=typed_penalty,
         in_document=present,
     )
     if verdict is None:
         return None
     return SpellingIssue(
-        index=item.index,
+        index=index,
         start=token.start,
         end=token.end,
         word=token.text,

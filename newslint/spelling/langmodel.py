@@ -43,6 +43,11 @@ class LanguageModel:
         # ``memo_get((word, prev, prev2))``: the memoised log10 probability, or
         # None; hot loops try it before paying for a call to :meth:`logprob`.
         self.memo_get = self._memo.get
+        # ``raw([word, prev, prev2])``: the model's own scoring function, unmemoised,
+        # in its own log base (scale by :data:`TO_LOG10`). The C function itself,
+        # for the inner loop of :func:`newslint.spelling.realword.judge_slot`:
+        # no Python frame per call.
+        self.raw: Any = self._prob
 
     def knows(self, word: str) -> bool:
         """Return True when ``word`` is in the model's vocabulary."""
@@ -51,16 +56,6 @@ class LanguageModel:
             known = self._prob([word]) * _TO_LOG10 > _OOV_BELOW
             self._known[word] = known
         return known
-
-    @property
-    def raw(self) -> Any:
-        """Return the model's scoring function: ``raw([word, prev, prev2])`` -> score.
-
-        The score is in the model's own log base; scale by :data:`TO_LOG10`
-        for log10. The C function itself, unmemoised, for the inner loop of
-        :func:`newslint.spelling.realword.judge_slot` (no Python frame per call).
-        """
-        return self._prob
 
     def logprob(self, word: str, prev: str | None = None, prev2: str | None = None) -> float:
         """Return log10 P(word | prev2 prev); missing history backs off to shorter.

@@ -153,6 +153,7 @@ def judge_slot(
             t3 = logprob(nxt2, nxt, typed) if got is None else got
     extra = typed_penalty + (s.quote_extra if in_quote else 0.0)
     room = -(t2 + t3) - extra - s.hint
+    min_gain = s.min_gain_hint
     # Candidate terms go straight to the model (no memo: they rarely repeat).
     raw = lm.raw
     if prev is None:
@@ -179,8 +180,11 @@ def judge_slot(
             else:
                 gain += raw([nxt, c]) * TO_LOG10 - t2
             if nxt2 is not None:
+                # The last term can add at most -t3: most candidates stop here.
+                if gain - t3 < min_gain:
+                    continue
                 gain += raw([nxt2, nxt, c]) * TO_LOG10 - t3
-        if gain < s.min_gain_hint:
+        if gain < min_gain:
             continue
         scored.append((gain + bonus - extra, gain, cand))
     if not scored:
