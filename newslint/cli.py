@@ -410,6 +410,9 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def main() -> None:
     """Entry point of the ``newslint`` console script."""
+    from newslint.gcpolicy import tune_for_batch
+
+    tune_for_batch()
     try:
         app()
     except KeyboardInterrupt:
