@@ -462,8 +462,10 @@ class FormalTitleCase(_StyleRule):
     def check(self, unit: Sentence, ctx: RuleContext) -> None:
         """Report titles in the wrong case for their position."""
         data = title_data()
-        sdata = style_data()
         tokens = unit.tokens
+        if data.formal.keys().isdisjoint([t.text for t in tokens]):
+            return  # no title's first word: one C-level test instead of the word loop
+        sdata = style_data()
         words = [t for t in tokens if t.kind is not PUNCT]
         n = len(words)
         i = 0

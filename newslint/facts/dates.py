@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newslint.screen import WordScreen
+
 MONTHS: dict[str, int] = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
     "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
@@ -135,8 +137,15 @@ def nearest_occurrence(month: int, day: int, around: date) -> date | None:
     return min(candidates, key=lambda d: (abs((d - around).days), d))
 
 
+# Every date names a month, and every month name starts with one of these
+# (matched with case, as _MONTH is): text without them holds no date.
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Return every calendar date (with day and month) in ``text``, in order."""
+    if not any(stem in text for stem in _MONTH_STEMS):
+        return []
     found = []
     for m in _DATE_RE.finditer(text):
         day_first = m.group("dm_day") is not None
@@ -174,6 +183,8 @@ _WEEKDAY_RE = re.compile(
     r"(?P<post>\s+of\s+(?:last|next)\s+week)?",
     re.IGNORECASE,
 )
+# Every weekday name ends in "day".
+_WEEKDAY_SCREEN = WordScreen("day")
 
 
 # A capitalised word after a weekday makes it part of a name ("Sunday Times"),
@@ -209,10 +220,15 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
     plurals ("on Tuesdays"), named days ("Good Friday", "Super Tuesday"), and
     weekdays starting a proper name ("Sunday Times", "Monday Night Football").
     """
+    if not _WEEKDAY_SCREEN.may_match(text):
+        return []
+    matches = list(_WEEKDAY_RE.finditer(text))
+    if not matches:
+        return []
     dates = find_dates(text)
     date_starts = [d.start for d in dates]
     found = []
-    for m in _WEEKDAY_RE.finditer(text):
+    for m in matches:
         wd = m.group("wd")
         if wd[0].islower():
             continue

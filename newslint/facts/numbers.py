@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newslint.screen import WordScreen
+
 _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -59,6 +61,10 @@ _COUNT_RES = (
         rf"(?P<n>{_NUMBER})(?P<verb>)\b",
         re.I,
     ),
+)
+# Every count expression needs one of these words (its verb or "death toll").
+_COUNT_SCREEN = WordScreen(
+    "kill", "dead", "died", "injur", "wound", "hurt", "missing", "arrest", "detain", "death"
 )
 # Words in a sentence that show its count is meant to differ from another.
 _CHANGE_RE = re.compile(
@@ -110,6 +116,8 @@ def parse_number(text: str) -> int | None:
 
 def find_counts(sentence: str, offset: int = 0) -> list[Count]:
     """Return the casualty and arrest counts stated in one sentence."""
+    if not _COUNT_SCREEN.may_match(sentence):
+        return []
     found: dict[tuple[int, int], Count] = {}
     for pattern in _COUNT_RES:
         for m in pattern.finditer(sentence):
@@ -135,6 +143,7 @@ def sentence_allows_change(sentence: str) -> bool:
 
 
 _PERCENT_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.I)
+_CENT_SCREEN = WordScreen("cent")
 # Words that split a whole into sides: a vote, or a stance on one question. A
 # poll sentence without them may list answers to several questions, or
 # answers that can all be chosen ("45% have cut back on meals, 38% have
@@ -159,6 +168,8 @@ def percentages_over_whole(sentence: str) -> list[tuple[int, int, float]] | None
     The sentence must be about shares of one whole (a poll or a vote) and
     must not describe change or compare groups; None otherwise.
     """
+    if "%" not in sentence and not _CENT_SCREEN.may_match(sentence):
+        return None
     found = [(m.start(), m.end(), float(m.group(1))) for m in _PERCENT_RE.finditer(sentence)]
     if len(found) < 2 or sum(v for _, _, v in found) <= 100.5:
         return None
@@ -177,6 +188,7 @@ _VAGUE_RE = re.compile(
     r"|millions)\s+of\s+(?P<noun>[a-z]+)\b",
     re.I,
 )
+_VAGUE_SCREEN = WordScreen("dozens", "hundreds", "thousands", "millions")
 _FIGURE_RE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?P<noun>[a-z]+)\b")
 
 
@@ -195,6 +207,8 @@ class VagueClash:
 
 def vague_clashes(paragraph: str, offset: int = 0) -> list[VagueClash]:
     """Return vague quantities contradicted by a precise figure in the same paragraph."""
+    if not _VAGUE_SCREEN.may_match(paragraph):
+        return []
     clashes = []
     figures = [
         (m.start() + offset, m.end() + offset, int(m.group("n").replace(",", "")),

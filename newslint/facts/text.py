@@ -97,6 +97,11 @@ class PhraseIndex(Generic[T]):
         # Written word -> lookup keys; a plain dict is several times faster
         # than the lru_cache on _word_keys for the hot loop in finditer.
         self._keys: dict[str, tuple[str, ...]] = {}
+        # Written words whose keys start a phrase, and every written word
+        # looked at so far: set tests on a text's words reject the many
+        # paragraphs that hold no phrase without a Python loop over words.
+        self._starters: set[str] = set()
+        self._seen: set[str] = set()
 
     def add(self, phrase: str, value: T) -> None:
         """Add ``phrase``; a later value for the same words replaces the earlier."""
@@ -104,50 +109,69 @@ class PhraseIndex(Generic[T]):
         for m in self._words.finditer(phrase):
             node = node.setdefault(_word_keys(m.group(), hyphens=self._hyphens)[0], {})
         node[_END] = value
+        self._starters.clear()
+        self._seen.clear()
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start, end, value)`` for each phrase in ``text``, left to right."""
-        words = [(*m.span(), m.group()) for m in self._words.finditer(text)]
-        hyphens = self._hyphens
-        cache = self._keys
-        if len(cache) > 100_000:
-            cache.clear()
-        get = cache.get
-        keys: list[tuple[str, ...]] = []
-        append = keys.append
-        for _, _, w in words:
-            k = get(w)
-            if k is None:
-                k = cache[w] = _word_keys(w, hyphens=hyphens)
-            append(k)
-        root = self._root
-        # Most words start no phrase: one dictionary probe each rejects them.
-        starts = [i for i, k in enumerate(keys) if k[0] in root or (len(k) > 1 and k[1] in root)]
+        raws: list[str] = self._words.findall(text)
+        starters = self._starters
+        if not self._seen.issuperset(raws):
+            self._learn(raws)
+        if starters.isdisjoint(raws):
+            return
+        # Most words start no phrase: one set probe each rejects them.
+        starts = [i for i, w in enumerate(raws) if w in starters]
+        matches = list(self._words.finditer(text))
         resume = 0
         for i in starts:
             if i < resume:
                 continue  # inside the phrase just found
-            found = self._longest(text, words, keys, i)
+            found = self._longest(text, matches, raws, i)
             if found is None:
                 continue
             last, value = found
-            yield words[i][0], words[last][1], value
+            yield matches[i].start(), matches[last].end(), value
             resume = last + 1
+
+    def _learn(self, raws: list[str]) -> None:
+        """Work out the keys of written words not seen before, and which start a phrase."""
+        seen, cache = self._seen, self._keys
+        if len(seen) > 100_000:
+            seen.clear()
+            self._starters.clear()
+        if len(cache) > 100_000:
+            cache.clear()
+        root = self._root
+        for w in raws:
+            if w in seen:
+                continue
+            seen.add(w)
+            k = self._key(w)
+            if k[0] in root or (len(k) > 1 and k[1] in root):
+                self._starters.add(w)
+
+    def _key(self, w: str) -> tuple[str, ...]:
+        k = self._keys.get(w)
+        if k is None:
+            k = self._keys[w] = _word_keys(w, hyphens=self._hyphens)
+        return k
 
     def _longest(
         self,
         text: str,
-        words: list[tuple[int, int, str]],
-        keys: list[tuple[str, ...]],
+        matches: list[re.Match[str]],
+        raws: list[str],
         i: int,
     ) -> tuple[int, T] | None:
         node: dict[str, Any] | None = self._root
         best: tuple[int, T] | None = None
         j = i
-        while node is not None and j < len(words):
-            if j > i and not _joins(text, words[j - 1], words[j][0]):
+        while node is not None and j < len(raws):
+            if j > i and not _joins(text, matches[j - 1].end(), raws[j - 1], matches[j].start()):
                 break
-            node = next((node[k] for k in keys[j] if k in node), None)
+            keys = self._key(raws[j])
+            node = next((node[k] for k in keys if k in node), None)
             if node is not None and _END in node:
                 best = (j, node[_END])
             j += 1
@@ -157,13 +181,12 @@ class PhraseIndex(Generic[T]):
 _END = ""
 
 
-def _joins(text: str, previous: tuple[int, int, str], start: int) -> bool:
-    """Return True when the text between two words lets them belong to one name."""
-    if _GAP.fullmatch(text, previous[1], start):
+def _joins(text: str, previous_end: int, word: str, start: int) -> bool:
+    """Return True when the text between two words (``word`` first) lets them be one name."""
+    if _GAP.fullmatch(text, previous_end, start):
         return True
-    word = previous[2]
     short = len(word) <= 3 and word[:1].isupper()
-    return short and _ABBREVIATION_GAP.fullmatch(text, previous[1], start) is not None
+    return short and _ABBREVIATION_GAP.fullmatch(text, previous_end, start) is not None
 
 
 _SPELLING_PAIRS = (

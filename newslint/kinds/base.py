@@ -102,15 +102,19 @@ class PhraseIndex:
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
-    def _norm(self, token: Token) -> str:
-        if self.ignore_case:
-            return token.norm
-        return token.text.replace("\u2019", "'")
+    def find(
+        self, tokens: Sequence[Token], norms: Sequence[str] | None = None
+    ) -> Iterator[tuple[int, int, Any]]:
+        """Yield (first token index, last index + 1, value), longest match first.
 
-    def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Any]]:
-        """Yield (first token index, last index + 1, value), longest match first."""
-        norms = [t.norm for t in tokens] if self.ignore_case else [self._norm(t) for t in tokens]
+        ``norms`` are the tokens' keys as :func:`token_norms` makes them, when
+        the caller has them already.
+        """
+        if norms is None:
+            norms = token_norms(tokens, self.ignore_case)
         by_first = self._by_first
+        if by_first.keys().isdisjoint(norms):
+            return  # most sentences hold no listed first word: one C-level test
         i = 0
         n = len(tokens)
         while i < n:
@@ -201,3 +205,26 @@ class DeclarativeRule(Rule):
 def sentence_tokens(sentence: Sentence) -> list[Token]:
     """Return the word and number tokens phrase rules match against."""
     return sentence.content_tokens
+
+
+def token_norms(tokens: Sequence[Token], ignore_case: bool) -> list[str]:
+    """Return the keys phrase indexes compare: case-folded, or as written."""
+    if ignore_case:
+        return [t.norm for t in tokens]
+    return [t.text.replace("\u2019", "'") for t in tokens]
+
+
+_NORMS_KEY = {True: "kinds.norms.folded", False: "kinds.norms.written"}
+
+
+def sentence_norms(sentence: Sentence, shared: dict[str, Any], ignore_case: bool) -> list[str]:
+    """Return the keys of a sentence's :func:`sentence_tokens`, made once per document.
+
+    Every phrase rule looks at every sentence; sharing the keys through
+    ``ctx.shared`` builds each sentence's list once instead of once per rule.
+    """
+    cache: dict[Sentence, list[str]] = shared.setdefault(_NORMS_KEY[ignore_case], {})
+    norms = cache.get(sentence)
+    if norms is None:
+        norms = cache[sentence] = token_norms(sentence_tokens(sentence), ignore_case)
+    return norms

@@ -13,6 +13,7 @@ from newslint.kinds.base import (
     SpecError,
     match_case,
     phrase_key,
+    sentence_norms,
     sentence_tokens,
 )
 from newslint.rule import RuleContext, Scope
@@ -65,7 +66,8 @@ class ConsistencyRule(DeclarativeRule):
                 continue
             for sentence in paragraph.sentences:
                 tokens: list[Token] = sentence_tokens(sentence)
-                for i, j, (g, v) in self.index.find(tokens):
+                norms = sentence_norms(sentence, ctx.shared, self.spec.ignore_case)
+                for i, j, (g, v) in self.index.find(tokens, norms):
                     start, end = tokens[i].start, tokens[j - 1].end
                     if not self.in_quotes and unit.overlaps_quote(start, end):
                         continue

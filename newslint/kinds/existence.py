@@ -12,6 +12,7 @@ from newslint.kinds.base import (
     PhraseIndex,
     SpecError,
     phrase_key,
+    sentence_norms,
     sentence_tokens,
 )
 from newslint.rule import RuleContext
@@ -39,7 +40,8 @@ class ExistenceRule(DeclarativeRule):
     def check(self, unit: Sentence, ctx: RuleContext) -> None:
         """Report each listed phrase in the sentence."""
         tokens = sentence_tokens(unit)
-        for i, j, _ in self.index.find(tokens):
+        norms = sentence_norms(unit, ctx.shared, self.spec.ignore_case)
+        for i, j, _ in self.index.find(tokens, norms):
             start, end = tokens[i].start, tokens[j - 1].end
             text = ctx.doc.text[start:end]
             if self.excepted(ctx.doc.text, start, end):

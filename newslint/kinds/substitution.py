@@ -13,6 +13,7 @@ from newslint.kinds.base import (
     SpecError,
     match_case,
     phrase_key,
+    sentence_norms,
     sentence_tokens,
 )
 from newslint.rule import RuleContext
@@ -51,7 +52,8 @@ class SubstitutionRule(DeclarativeRule):
     def check(self, unit: Sentence, ctx: RuleContext) -> None:
         """Report each phrase of the swap table with its replacement."""
         tokens = sentence_tokens(unit)
-        for i, j, replacements in self.index.find(tokens):
+        norms = sentence_norms(unit, ctx.shared, self.spec.ignore_case)
+        for i, j, replacements in self.index.find(tokens, norms):
             start, end = tokens[i].start, tokens[j - 1].end
             text = ctx.doc.text[start:end]
             if self.excepted(ctx.doc.text, start, end):

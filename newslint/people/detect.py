@@ -11,6 +11,7 @@ cross a line break. Offsets are prose-view offsets.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -113,6 +114,42 @@ def flatten(doc: Document) -> list[Tok]:
     return out
 
 
+# A word's name class depends only on its text and the lexicon: remembered
+# across documents, since most capitalised words recur from story to story.
+_UNKNOWN = "?"
+_CLASS_CACHE: dict[str, str | None] = {}
+_CLASS_CACHE_LEXICON: list[Lexicon] = []
+
+
+def _class_cache(lex: Lexicon) -> dict[str, str | None]:
+    """Return the word -> name class memo for ``lex`` (emptied for another lexicon)."""
+    if not _CLASS_CACHE_LEXICON or _CLASS_CACHE_LEXICON[0] is not lex:
+        _CLASS_CACHE_LEXICON[:] = [lex]
+        _CLASS_CACHE.clear()
+    elif len(_CLASS_CACHE) > 100_000:
+        _CLASS_CACHE.clear()
+    return _CLASS_CACHE
+
+
+def _sentence_ranges(toks: list[Tok], ranges: dict[int, tuple[int, int]]) -> None:
+    """Fill ``ranges``: sentence -> (its first token index, its last index + 1).
+
+    Tokens come in sentence order, so each sentence's run is found by
+    bisection instead of a dictionary update per token.
+    """
+    order = [t.sentence for t in toks]
+    if order != sorted(order):  # never expected; the per-token way still holds
+        for i, s in enumerate(order):
+            first = ranges.get(s)
+            ranges[s] = (i, i + 1) if first is None else (first[0], i + 1)
+        return
+    i, n = 0, len(order)
+    while i < n:
+        end = bisect.bisect_right(order, order[i], i)
+        ranges[order[i]] = (i, end)
+        i = end
+
+
 class Detector:
     """Scan a document for person mentions."""
 
@@ -121,8 +158,8 @@ class Detector:
         self.text = doc.text
         self.lex: Lexicon = lexicon()
         self.toks = flatten(doc)
-        # One pass: each token's name class, where each sentence's tokens
-        # are, and where the lower-case words the rules look up are.
+        # Where each sentence's tokens are; then one pass: each token's name
+        # class, and where the lower-case words the rules look up are.
         classes: list[str | None] = []
         self.sentence_range: dict[int, tuple[int, int]] = {}
         self._by_word: dict[str, list[int]] = {}
@@ -130,16 +167,19 @@ class Detector:
         particles = self.lex.particles
         by_word = self._by_word
         ranges = self.sentence_range
+        known = _class_cache(self.lex)
+        _sentence_ranges(self.toks, ranges)
         for i, t in enumerate(self.toks):
             tok = t.token
-            first = ranges.get(t.sentence)
-            ranges[t.sentence] = (i, i + 1) if first is None else (first[0], i + 1)
             if tok.kind is not word:
                 classes.append(None)
                 continue
             text = tok.text
             if text[0].isupper() or "-" in text or text in particles:
-                classes.append(self._classify(tok))
+                cls = known.get(text, _UNKNOWN)
+                if cls is _UNKNOWN:
+                    cls = known[text] = self._classify(tok)
+                classes.append(cls)
             else:
                 classes.append(None)
                 by_word.setdefault(text, []).append(i)

@@ -86,3 +86,13 @@ def test_phrases_accept_missing_accents_and_dotted_abbreviations() -> None:
     assert found(
         index("Federal Reserve Bank of St. Louis"), "the Federal Reserve Bank of St.\nLouis"
     )
+
+
+def test_words_learnt_on_one_text_serve_the_next() -> None:
+    """The set tests that skip phrase-free text must not hide a later phrase."""
+    idx = index("World Health Organization")
+    assert found(idx, "The World Bank said.") == []
+    assert found(idx, "Health officials met.") == []
+    assert found(idx, "The World Health Organization said.") == ["World Health Organization"]
+    idx.add("World Bank", "World Bank")  # adding a phrase forgets what was learnt
+    assert found(idx, "The World Bank said.") == ["World Bank"]
