@@ -12,7 +12,9 @@ each scenario discarded as warm-up unless --no-warmup):
 - ``clean-cached``: the same again with the result cache warm;
 - ``clean-languagetool``: with the LanguageTool tier (cold server start, then
   warm cache-less, when LanguageTool is installed; --languagetool to require);
-- peers: proselint and codespell over the same files, same timing method.
+- peers: proselint and codespell over the same files, same timing method;
+- rule costs: CPU seconds per rule in one process and the AP pack's share of
+  the built-in run (``benchmarks/rule_costs.py``; --skip-rule-costs).
 
 Usage: ``python benchmarks/bench.py [--runs 3] [--corpus PATH] [--json OUT]``.
 Peak memory is the maximum resident set size of each run's process (from
@@ -129,6 +131,7 @@ def main() -> int:
     )
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--skip-languagetool", action="store_true")
+    ap.add_argument("--skip-rule-costs", action="store_true")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         print(f"bench: corpus not found: {args.corpus}", file=sys.stderr)
@@ -254,6 +257,24 @@ def main() -> int:
     for peer in ("proselint", "codespell"):
         if peer in by_name:
             print(f"ratio newslint -j1 / {peer} words/s: {j1.wps / by_name[peer].wps:.2f}x")
+    if not args.skip_rule_costs:
+        costs = subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("rule_costs.py")),
+                "--runs",
+                str(args.runs),
+                "--corpus",
+                str(args.corpus),
+                "--top",
+                "8",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(costs.stdout, end="")
     if args.json:
         args.json.write_text(
             json.dumps(

@@ -7,7 +7,9 @@
   copy changes exactly the hyphen, the capital and the preposition;
 * injected: recall of style/ly-hyphen >= 0.95;
 * clean: style findings at warning or error <= 0.35 per 1,000 words;
-* speed: the AP pack costs at most 30% of the other rules' time on dev/clean.
+
+The speed bar (the AP pack costs at most 30% of built-in run time on
+dev/clean) is measured by ``benchmarks/rule_costs.py``, not by a timed test.
 
 The corpus is never copied into the project: tests read it at run time and
 fail (not skip) when it is missing on CI.
@@ -19,23 +21,17 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newslint.config import resolve_settings
-from newslint.document import Document
-from newslint.rule import RuleContext, units_of
-from newslint.runner import LinterFactory
 from tests.corpus import check_command, corpus_root
 
 pytestmark = pytest.mark.corpus
 
 LY_HYPHEN_RECALL_MIN = 0.95
 CLEAN_WARNINGS_PER_1K_MAX = 0.35
-AP_COST_MAX = 0.30
 
 
 _corpus = corpus_root
@@ -162,36 +158,3 @@ def test_clean_copy_warning_rate() -> None:
     assert rate <= CLEAN_WARNINGS_PER_1K_MAX, f"{rate:.3f} per 1k words"
     # The pack does report British house style, as information.
     assert any(f["severity"] == "info" for f in findings)
-
-
-# ------------------------------------------------------------------ speed
-
-
-def test_ap_pack_costs_at_most_30_percent_of_the_other_rules() -> None:
-    files = sorted((_corpus() / "dev" / "clean").glob("*.txt"))[::2]
-    settings = resolve_settings(
-        None, overrides={"style": "ap", "cache": False, "languagetool": "off"}, isolated=True
-    )
-    linter = LinterFactory(settings).linter_for("story.txt")
-    docs = []
-    for f in files:
-        doc = Document(f.read_text(encoding="utf-8"), str(f))
-        for sentence in doc.sentences():
-            _ = sentence.tokens
-        _ = doc.quotes
-        docs.append(doc)
-    shared: dict[int, dict[str, Any]] = {id(d): {} for d in docs}
-    best: dict[bool, float] = {True: float("inf"), False: float("inf")}
-    for _ in range(3):
-        spent = {True: 0.0, False: 0.0}
-        for rule in linter.rules:
-            in_ap = rule.pack == "ap"
-            start = time.perf_counter()
-            for doc in docs:
-                ctx = RuleContext(doc, rule, [], settings=settings, shared=shared[id(doc)])
-                for unit in units_of(rule, doc):
-                    rule.check(unit, ctx)
-            spent[in_ap] += time.perf_counter() - start
-        for key in best:
-            best[key] = min(best[key], spent[key])
-    assert best[True] <= AP_COST_MAX * best[False], best
