@@ -4,8 +4,9 @@
 Each story is read into the document model (tokens, sentences, quotations:
 timed as ``<document>``), then every rule in force checks every story, each
 rule timed on its own (CPU time, so other processes on the machine matter
-less), under the command line's garbage-collector policy. The best of ``--runs`` passes is reported; the first pass also pays for
-loading data and is discarded. The AP pack's share of the whole is printed
+less), under the command line's garbage-collector policy. The best of
+``--runs`` passes is reported; the first pass also pays for loading data and
+is discarded. The AP pack's share of the whole is printed
 against issue 8's bar (at most 30% of built-in run time).
 
 Usage: ``python benchmarks/rule_costs.py [--runs 3] [--corpus PATH] [--top 25]``.
