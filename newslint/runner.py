@@ -534,11 +534,15 @@ def _worker_factory(settings: Settings) -> LinterFactory:
     return factory
 
 
-def _worker(args: tuple[str, Settings, bool, bool, bool]) -> FileReport:
-    """Lint one file in a worker process (one factory per settings per process)."""
-    path, settings, fix, unsafe_fixes, write = args
+def _worker(args: tuple[int, str, Settings, bool, bool, bool]) -> tuple[int, FileReport]:
+    """Lint one file in a worker process (one factory per settings per process).
+
+    Returns the file's index with its report: results arrive in completion
+    order and the parent puts them back in input order.
+    """
+    index, path, settings, fix, unsafe_fixes, write = args
     factory = _worker_factory(settings)
-    return lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
+    return index, lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
 
 
 def _chunk_worker(args: tuple[ChunkJob, Settings]) -> ChunkResult:
@@ -640,6 +644,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def largest_first(items: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return ``(index, path)`` pairs by file size, largest first (ties in input order).
+
+    Handing out long files first is the classic longest-processing-time
+    schedule: whatever is left at the end is short. Unreadable files count
+    as empty; they fail fast in the worker.
+    """
+
+    def size(item: tuple[int, str]) -> int:
+        try:
+            return os.stat(item[1]).st_size
+        except OSError:
+            return 0
+
+    return sorted(items, key=lambda item: (-size(item), item[0]))
+
+
 def _is_big(path: str, factory: LinterFactory) -> bool:
     """Return True when ``path`` may be linted in chunks (its size says so, before reading)."""
     if path == "-" or _format(path, factory.settings) is Format.HTML:
@@ -669,7 +690,7 @@ def lint_many(
     in this process so that lazily loaded data is in memory before the pool
     forks and every worker inherits it. Big files (linted in chunks) are read
     here and their chunks spread over the same pool; the other files go to
-    the pool whole.
+    the pool whole, largest first, and their reports are put back in order.
     """
     jobs = factory.settings.jobs or default_jobs()
     reports: list[FileReport] = []
@@ -707,16 +728,17 @@ def lint_many(
         for i, p in rest:
             if p == "-":
                 by_path[i] = one(p, workers)
-        whole = [(i, p) for i, p in rest if p != "-" and i not in big]
-        args = [(p, factory.settings, fix, unsafe_fixes, write) for _, p in whole]
-        chunk = max(1, min(16, len(args) // (jobs * 4) or 1))
-        results = workers.pool.imap(_worker, args, chunksize=chunk) if args else iter(())
+        whole = largest_first([(i, p) for i, p in rest if p != "-" and i not in big])
+        args = [(i, p, factory.settings, fix, unsafe_fixes, write) for i, p in whole]
+        # One file per task, biggest first: the workers finish together
+        # instead of one idling while the other lints the last batch.
+        results = workers.pool.imap_unordered(_worker, args) if args else iter(())
         for i, p in rest:
             if i in big:
                 by_path[i] = one(p, workers)
                 if progress is not None:
                     progress()
-        for (i, _), report in zip(whole, results, strict=True):
+        for i, report in results:
             by_path[i] = report
             if progress is not None:
                 progress()
