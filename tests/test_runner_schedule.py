@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newslint.config import Settings
-from newslint.runner import LinterFactory, largest_first, lint_many
+from newslint.runner import ChunkPool, LinterFactory, largest_first, lint_many
 from tests.conftest import Project
 
 
@@ -31,3 +33,28 @@ def test_parallel_reports_keep_input_order(project: Project) -> None:
     reports = lint_many(paths, LinterFactory(settings))
     assert [r.path for r in reports] == paths
     assert all(r.diagnostics and r.diagnostics[0].path == r.path for r in reports)
+
+
+def test_parallel_cached_run_forks_no_workers(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    paths = [
+        str(project.write(f"s{i}.txt", f"Story {i}\n\nThey utilise hall {i}.\n")) for i in range(8)
+    ]
+    settings = Settings(jobs=2, select=("XT",), style="none", rule_paths=(str(project.pack),))
+    first = lint_many(paths, LinterFactory(settings))
+
+    def no_pool(self: ChunkPool) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(ChunkPool, "pool", property(no_pool))
+    again = lint_many(paths, LinterFactory(settings))
+    assert [(r.path, r.diagnostics, r.word_count) for r in again] == [
+        (r.path, r.diagnostics, r.word_count) for r in first
+    ]
+    # One changed file among cached ones is linted here, not in a pool.
+    project.write("s3.txt", "Story 3\n\nThey frobnicate.\n")
+    changed = lint_many(paths, LinterFactory(settings))
+    assert [d.code for d in changed[3].diagnostics] == ["XT001"]
+    assert changed[:3] == again[:3] and changed[4:] == again[4:]
