@@ -160,6 +160,7 @@ LINTING_MACHINERY = (
     "regex",
     "tomllib",  # with --isolated no config file is read
     "tempfile",  # nothing is written
+    "typer",  # newslint.quickargs reads the command line
 )
 
 
