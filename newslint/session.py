@@ -354,8 +354,6 @@ class CheckOptions:
 
 def check_command(opts: CheckOptions) -> int:
     """Run ``newslint check`` with parsed options; return the exit code."""
-    import datetime as dt
-
     from newslint.cli import split_values, use_color
     from newslint.diagnostics import Severity
 
@@ -373,6 +371,8 @@ def check_command(opts: CheckOptions) -> int:
         if opts.fail_on is not None:
             overrides["fail_on"] = Severity.parse(opts.fail_on)
         if opts.date is not None:
+            import datetime as dt
+
             try:
                 overrides["date"] = dt.date.fromisoformat(opts.date)
             except ValueError:
