@@ -581,15 +581,20 @@ def _worker_factory(settings: Settings) -> LinterFactory:
     return factory
 
 
-def _worker(args: tuple[int, str, Settings, bool, bool, bool]) -> tuple[int, FileReport]:
-    """Lint one file in a worker process (one factory per settings per process).
+def _worker(
+    args: tuple[list[tuple[int, str]], Settings, bool, bool, bool],
+) -> list[tuple[int, FileReport]]:
+    """Lint a batch of files in a worker process (one factory per settings per process).
 
-    Returns the file's index with its report: results arrive in completion
-    order and the parent puts them back in input order.
+    Returns each file's index with its report: batches finish in any order
+    and the parent puts the reports back in input order.
     """
-    index, path, settings, fix, unsafe_fixes, write = args
+    batch, settings, fix, unsafe_fixes, write = args
     factory = _worker_factory(settings)
-    return index, lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
+    return [
+        (index, lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write))
+        for index, path in batch
+    ]
 
 
 def _chunk_worker(args: tuple[ChunkJob, Settings]) -> ChunkResult:
@@ -692,6 +697,28 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# Batches shrink from MAX_BATCH files down to one as the queue empties.
+MAX_BATCH = 16
+BATCHES_PER_WORKER = 4
+
+
+def batches(items: Sequence[tuple[int, str]], jobs: int) -> list[list[tuple[int, str]]]:
+    """Cut a queue of files into batches of decreasing size (guided self-scheduling).
+
+    Each batch is about ``1 / (BATCHES_PER_WORKER * jobs)`` of what is left:
+    big batches early keep the parent's per-task work (it shares the cores
+    with the workers) small, single files at the end let the workers finish
+    together.
+    """
+    out: list[list[tuple[int, str]]] = []
+    start = 0
+    while start < len(items):
+        size = max(1, min(MAX_BATCH, (len(items) - start) // (BATCHES_PER_WORKER * jobs)))
+        out.append(list(items[start : start + size]))
+        start += size
+    return out
+
+
 def largest_first(items: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """Return ``(index, path)`` pairs by file size, largest first (ties in input order).
 
@@ -791,17 +818,18 @@ def lint_many(
             if p == "-":
                 by_index[i] = one(p, workers)
         whole = largest_first([(i, p) for i, p in rest if p != "-" and i not in big])
-        args = [(i, p, factory.settings, fix, unsafe_fixes, write) for i, p in whole]
-        # One file per task, biggest first: the workers finish together
-        # instead of one idling while the other lints the last batch.
+        args = [(b, factory.settings, fix, unsafe_fixes, write) for b in batches(whole, jobs)]
+        # Biggest files first, in shrinking batches: the workers finish
+        # together instead of one idling while the other lints a last batch.
         results = workers.pool.imap_unordered(_worker, args) if args else iter(())
         for i, p in rest:
             if i in big:
                 by_index[i] = one(p, workers)
                 tick()
-        for i, report in results:
-            by_index[i] = report
-            tick()
+        for done in results:
+            for i, report in done:
+                by_index[i] = report
+                tick()
         finished = True
     finally:
         workers.close(wait=finished)

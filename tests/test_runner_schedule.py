@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint.config import Settings
-from newslint.runner import ChunkPool, LinterFactory, largest_first, lint_many
+from newslint.runner import MAX_BATCH, ChunkPool, LinterFactory, batches, largest_first, lint_many
 from tests.conftest import Project
 
 
@@ -19,6 +19,20 @@ def test_largest_first_orders_by_size_then_input_order(tmp_path: Path) -> None:
     items.append((4, str(tmp_path / "missing.txt")))
     order = [i for i, _ in largest_first(items)]
     assert order == [1, 3, 0, 2, 4]
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(0, 2), (1, 2), (7, 2), (299, 2), (1000, 8)])
+def test_batches_shrink_to_single_files_and_keep_the_order(count: int, jobs: int) -> None:
+    items = [(i, f"f{i}.txt") for i in range(count)]
+    cut = batches(items, jobs)
+    assert [item for batch in cut for item in batch] == items
+    sizes = [len(b) for b in cut]
+    assert all(1 <= n <= MAX_BATCH for n in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    if count >= jobs:
+        assert sizes[-jobs:] == [1] * jobs  # every worker ends on a single file
+    if count >= 200:
+        assert sizes[0] == MAX_BATCH and len(cut) < count / 4
 
 
 def test_parallel_reports_keep_input_order(project: Project) -> None:
