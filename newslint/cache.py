@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,38 @@ from newslint.diagnostics import (
     Span,
 )
 
-CACHE_FORMAT = 1
+# 2: entries carry the file's word count ("w").
+CACHE_FORMAT = 2
+
+
+def _walk(root: str, out: list[tuple[str, int, int]]) -> None:
+    """Collect (path, size, mtime) of the files under ``root``, bytecode folders skipped.
+
+    ``__pycache__`` holds only what Python compiled from the sources already
+    hashed, and is rewritten behind newslint's back (a first run after an
+    upgrade writes it), which must not throw the whole cache away.
+    """
+    try:
+        entries = list(os.scandir(root))
+    except NotADirectoryError:
+        try:
+            st = os.stat(root)
+        except OSError:
+            return
+        out.append((root, st.st_size, st.st_mtime_ns))
+        return
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    _walk(entry.path, out)
+            elif entry.is_file():
+                st = entry.stat()
+                out.append((entry.path, st.st_size, st.st_mtime_ns))
+        except OSError:
+            continue
 
 
 @lru_cache(maxsize=32)
@@ -40,15 +69,10 @@ def _tree_fingerprint(paths: tuple[str, ...]) -> str:
     """Hash names, sizes and mtimes of every file under the given paths."""
     h = hashlib.sha256()
     for root in paths:
-        p = Path(root)
-        files: Iterable[Path] = sorted(p.rglob("*")) if p.is_dir() else [p]
-        for f in files:
-            try:
-                st = f.stat()
-            except OSError:
-                continue
-            if f.is_file():
-                h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        files: list[tuple[str, int, int]] = []
+        _walk(root, files)
+        for name, size, mtime in sorted(files):
+            h.update(f"{name}:{size}:{mtime}\n".encode())
     return h.hexdigest()
 
 
@@ -78,7 +102,7 @@ def settings_fingerprint(settings: Settings) -> str:
 @lru_cache(maxsize=1)
 def _plugin_fingerprint() -> str:
     """Name the installed rule plugins and their versions: upgrading one invalidates."""
-    from newslint.registry import plugin_entry_points
+    from newslint.plugins import plugin_entry_points
 
     parts = []
     for ep in plugin_entry_points():
@@ -100,6 +124,13 @@ def _location(data: list[int]) -> Location:
 
 def _loc_list(loc: Location) -> list[int]:
     return [loc.offset, loc.line, loc.column, loc.utf16_column]
+
+
+# Enum members by stored value: a dict lookup is several times cheaper than
+# calling the enum, and a cached run decodes every finding of the tree.
+_CATEGORIES = {c.value: c for c in Category}
+_SEVERITIES = {int(s): s for s in Severity}
+_APPLICABILITIES = {a.value: a for a in Applicability}
 
 
 def encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
@@ -146,39 +177,45 @@ def encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
 def decode_diagnostic(data: dict[str, Any], path: str) -> Diagnostic:
     """Rebuild a diagnostic stored by :func:`encode_diagnostic`."""
     fix = None
-    if "f" in data:
-        f = data["f"]
+    f = data.get("f")
+    if f is not None:
         fix = Fix(
             tuple(Edit(Span(s, e), rep) for s, e, rep in f["e"]),
-            Applicability(f["a"]),
+            _APPLICABILITIES[f["a"]],
             f["t"],
         )
-    related = tuple(
-        Related(
-            Span(s, e),
-            label,
-            _location(a) if a else None,
-            _location(b) if b else None,
+    r = data.get("r")
+    related = (
+        tuple(
+            Related(
+                Span(s, e),
+                label,
+                Location(*a) if a else None,
+                Location(*b) if b else None,
+            )
+            for s, e, label, a, b in r
         )
-        for s, e, label, a, b in data.get("r", [])
+        if r
+        else ()
     )
+    sg = data.get("sg")
     return Diagnostic(
-        code=data["c"],
-        name=data["n"],
-        category=Category(data["cat"]),
-        severity=Severity(data["sev"]),
-        message=data["m"],
-        path=path,
-        span=Span(*data["s"]),
-        start=_location(data["a"]),
-        end=_location(data["b"]),
-        text=data["t"],
-        suggestions=tuple(data.get("sg", ())),
-        fix=fix,
-        related=related,
-        source=data.get("src", "newslint"),
-        external_id=data.get("x"),
-        data=data.get("d", {}),
+        data["c"],
+        data["n"],
+        _CATEGORIES[data["cat"]],
+        _SEVERITIES[data["sev"]],
+        data["m"],
+        path,
+        Span(*data["s"]),
+        Location(*data["a"]),
+        Location(*data["b"]),
+        data["t"],
+        tuple(sg) if sg else (),
+        fix,
+        related,
+        data.get("src", "newslint"),
+        data.get("x"),
+        data.get("d", {}),
     )
 
 
@@ -197,37 +234,51 @@ class ResultCache:
         h.update(text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
-    def _file(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def _file(self, key: str) -> str:
+        return os.path.join(self.root, key[:2], f"{key}.json")
 
     def has(self, key: str) -> bool:
         """Return True when an entry exists for ``key``."""
-        return self._file(key).is_file()
+        return os.path.isfile(self._file(key))
 
-    def get(self, key: str, path: str) -> tuple[list[Diagnostic], dict[str, Any]] | None:
-        """Return cached (diagnostics, file_data), or None on a miss."""
+    def get(
+        self, key: str, path: str
+    ) -> tuple[list[Diagnostic], dict[str, Any], int | None] | None:
+        """Return cached (diagnostics, file_data, word count or None), or None on a miss.
+
+        A corrupt entry, whatever its shape, is a miss.
+        """
         try:
-            with self._file(key).open(encoding="utf-8") as fh:
-                data = json.load(fh)
-            return [decode_diagnostic(d, path) for d in data["findings"]], data.get("file_data", {})
-        except (OSError, ValueError, KeyError, TypeError):
+            with open(self._file(key), "rb") as fh:
+                data = json.loads(fh.read())
+            findings = [decode_diagnostic(d, path) for d in data["findings"]]
+            words = data.get("w")
+            return findings, data.get("file_data", {}), words if type(words) is int else None
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
-    def put(self, key: str, diagnostics: list[Diagnostic], file_data: dict[str, Any]) -> None:
+    def put(
+        self,
+        key: str,
+        diagnostics: list[Diagnostic],
+        file_data: dict[str, Any],
+        word_count: int | None = None,
+    ) -> None:
         """Store a result; failures to write are ignored (the cache is an optimisation)."""
-        target = self._file(key)
+        import tempfile  # only runs that lint something write entries
+
+        target = Path(self._file(key))
+        entry: dict[str, Any] = {
+            "findings": [encode_diagnostic(d) for d in diagnostics],
+            "file_data": file_data,
+        }
+        if word_count is not None:
+            entry["w"] = word_count
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(
-                    {
-                        "findings": [encode_diagnostic(d) for d in diagnostics],
-                        "file_data": file_data,
-                    },
-                    fh,
-                    ensure_ascii=False,
-                )
+                json.dump(entry, fh, ensure_ascii=False)
             os.replace(tmp, target)
         except (OSError, TypeError, ValueError):
             try:

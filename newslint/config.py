@@ -8,10 +8,8 @@ flags override. Unknown keys are errors that name the file, line and key.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from newslint.diagnostics import Severity
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from newslint.registry import Registry
 
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
@@ -123,6 +123,8 @@ def _boolean(value: Any, key: str) -> bool:
 
 
 def _date(value: Any, key: str) -> dt.date:
+    import datetime as dt
+
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -230,6 +232,8 @@ _PATH_KEYS = {"rule_paths", "vocab", "facts"}
 
 
 def _table_of(path: Path) -> tuple[dict[str, Any] | None, str]:
+    import tomllib  # only runs that read a config file pay for it
+
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -331,6 +335,8 @@ def resolve_settings(
 
 def describe(settings: Settings) -> dict[str, Any]:
     """Return the settings as plain data, for ``newslint config --show``."""
+    import datetime as dt
+
     out: dict[str, Any] = {}
     for f in fields(settings):
         value = getattr(settings, f.name)

@@ -8,34 +8,31 @@ code. The CLI and the library API both come through here.
 
 from __future__ import annotations
 
-import datetime as dt
 import fnmatch
 import os
 import re
 import stat
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint import chunking
-from newslint.chunking import ChunkJob, ChunkResult
 from newslint.config import DEFAULT_MAX_FILE_SIZE, ConfigError, Settings, format_size
 from newslint.diagnostics import Diagnostic, Severity
-from newslint.document import Document, Format
-from newslint.engine import Linter, LintResult
-from newslint.fix import apply_edits
-from newslint.packs import PackError, resolve_packs
-from newslint.registry import Registry, RegistryError, is_selected
-from newslint.rule import Rule
-from newslint.vocab import Vocabulary
 
+# The linting machinery (rules, document model, chunking) is imported where it
+# is used: a run whose every file is in the result cache never loads it.
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
     from newslint.cache import ResultCache
+    from newslint.chunking import ChunkJob, ChunkResult
+    from newslint.document import Document, Format
+    from newslint.engine import Linter, LintResult
+    from newslint.registry import Registry
+    from newslint.rule import Rule
+    from newslint.vocab import Vocabulary
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Larger files are refused with a one-line error unless ``max-file-size``
@@ -195,6 +192,8 @@ def read_file(path: str, stdin: bytes | None = None, limit: int | None = None) -
 
 def write_atomic(path: str, text: str, bom: bool) -> None:
     """Write ``text`` to ``path`` via a temporary file and rename."""
+    import tempfile
+
     directory = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
     fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
@@ -229,6 +228,9 @@ class LinterFactory:
     def registry(self) -> Registry:
         """Return the rule registry for these settings."""
         if self._registry is None:
+            from newslint.packs import PackError, resolve_packs
+            from newslint.registry import Registry, RegistryError
+
             try:
                 packs = resolve_packs(
                     self.settings.style, self.settings.rule_paths, self.settings.packs
@@ -243,6 +245,7 @@ class LinterFactory:
         """Return the vocabulary: bundled lists, config files and config words."""
         if self._vocab is None:
             from newslint.data import rules_root
+            from newslint.vocab import Vocabulary
 
             vocab = Vocabulary()
             vocab_dir = rules_root() / "vocab"
@@ -269,6 +272,8 @@ class LinterFactory:
 
     def selected(self, path: str) -> list[type[Rule]]:
         """Return the rule classes in force for ``path``."""
+        from newslint.registry import RegistryError, is_selected
+
         s = self.settings
         try:
             rules = self.registry.select(s.select, s.ignore, s.extend_select)
@@ -307,6 +312,8 @@ class LinterFactory:
         key = (tuple(r.code for r in rules),)
         linter = self._linters.get(key)
         if linter is None:
+            from newslint.engine import Linter
+
             instances = []
             for cls in rules:
                 try:
@@ -350,10 +357,14 @@ def word_count(text: str) -> int:
 
 
 def _format(path: str, settings: Settings) -> Format:
+    from newslint.document import Format
+
     return Format.parse(settings.format_in) if settings.format_in else Format.from_path(path)
 
 
 def _metadata(mtime: float | None) -> dict[str, Any]:
+    import datetime as dt
+
     metadata: dict[str, Any] = {}
     if mtime is not None:
         metadata["file_date"] = dt.date.fromtimestamp(mtime)
@@ -361,6 +372,8 @@ def _metadata(mtime: float | None) -> dict[str, Any]:
 
 
 def _document(text: str, path: str, settings: Settings, mtime: float | None) -> Document:
+    from newslint.document import Document
+
     return Document(text, path, _format(path, settings), metadata=_metadata(mtime))
 
 
@@ -379,6 +392,9 @@ def lint_source(
     Plain text and Markdown longer than ``chunking.CHUNK_SIZE`` are linted in
     chunks (:mod:`newslint.chunking`), spread over ``chunk_pool`` when given.
     """
+    from newslint import chunking
+    from newslint.fix import apply_edits
+
     settings = factory.settings
     linter = factory.linter_for(path)
     report = FileReport(path=path, original_source=text, word_count=word_count(text))
@@ -421,6 +437,47 @@ def lint_source(
     return report
 
 
+def cache_key(cache: ResultCache, path: str, text: str, settings: Settings) -> str:
+    """Return the result-cache key of ``text`` shown as ``path``.
+
+    The format a file is read as follows from its path and the settings,
+    both part of the key, so only an explicit ``--format-in`` is passed on:
+    working it out from the path would import the document model.
+    """
+    return cache.key(path, text, settings.format_in or "")
+
+
+def replay(cache: ResultCache, key: str, path: str, text: str) -> FileReport | None:
+    """Return the report of a file from its cached result, or None on a miss."""
+    hit = cache.get(key, path)
+    if hit is None:
+        return None
+    diagnostics, file_data, words = hit
+    report = FileReport(
+        path=path,
+        diagnostics=diagnostics,
+        file_data=file_data,
+        source=text,
+        original_source=text,
+        word_count=word_count(text) if words is None else words,
+    )
+    if not text.strip():
+        report.warnings.append(f"{path}: file is empty; nothing to lint")
+    return report
+
+
+def replay_file(path: str, factory: LinterFactory) -> FileReport | None:
+    """Return the report of ``path`` from the result cache, or None (a miss, stdin, no cache)."""
+    cache = factory.result_cache
+    if cache is None or path == "-":
+        return None
+    try:
+        decoded = read_file(path, limit=factory.settings.max_file_size)
+    except InputError:
+        return None
+    return replay(cache, cache_key(cache, path, decoded.text, factory.settings), path, decoded.text)
+
+
 def lint_file(
     path: str,
     factory: LinterFactory,
@@ -441,29 +498,19 @@ def lint_file(
         if path == "-" and display_path:
             message = message.replace("<stdin>", display_path)
         return FileReport(path=shown, error=message)
+    cache = factory.result_cache if not fix else None
+    key = None
+    if cache is not None:
+        key = cache_key(cache, shown, decoded.text, factory.settings)
+        hit = replay(cache, key, shown, decoded.text)
+        if hit is not None:
+            return hit
     mtime = None
     if path != "-":
         try:
             mtime = os.path.getmtime(path)
         except OSError:
             mtime = None
-    cache = factory.result_cache if not fix else None
-    key = None
-    if cache is not None:
-        fmt = factory.settings.format_in or Format.from_path(shown).value
-        key = cache.key(shown, decoded.text, fmt)
-        hit = cache.get(key, shown)
-        if hit is not None:
-            report = FileReport(
-                path=shown,
-                source=decoded.text,
-                original_source=decoded.text,
-                word_count=word_count(decoded.text),
-            )
-            report.diagnostics, report.file_data = hit
-            if not decoded.text.strip():
-                report.warnings.append(f"{shown}: file is empty; nothing to lint")
-            return report
     report = lint_source(
         decoded.text,
         shown,
@@ -484,7 +531,7 @@ def lint_file(
     if cache is not None and key is not None and report.error is None and backend_ok:
         # A result made while LanguageTool was wanted but failed lacks its
         # findings: never replay it once LanguageTool works again.
-        cache.put(key, report.diagnostics, report.file_data)
+        cache.put(key, report.diagnostics, report.file_data, report.word_count)
     if report.fixed_source is not None and write and path != "-":
         try:
             write_atomic(path, report.fixed_source, decoded.bom)
@@ -534,15 +581,26 @@ def _worker_factory(settings: Settings) -> LinterFactory:
     return factory
 
 
-def _worker(args: tuple[str, Settings, bool, bool, bool]) -> FileReport:
-    """Lint one file in a worker process (one factory per settings per process)."""
-    path, settings, fix, unsafe_fixes, write = args
+def _worker(
+    args: tuple[list[tuple[int, str]], Settings, bool, bool, bool],
+) -> list[tuple[int, FileReport]]:
+    """Lint a batch of files in a worker process (one factory per settings per process).
+
+    Returns each file's index with its report: batches finish in any order
+    and the parent puts the reports back in input order.
+    """
+    batch, settings, fix, unsafe_fixes, write = args
     factory = _worker_factory(settings)
-    return lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write)
+    return [
+        (index, lint_file(path, factory, fix=fix, unsafe_fixes=unsafe_fixes, write=write))
+        for index, path in batch
+    ]
 
 
 def _chunk_worker(args: tuple[ChunkJob, Settings]) -> ChunkResult:
     """Lint one chunk of a big file in a worker process."""
+    from newslint import chunking
+
     job, settings = args
     factory = _worker_factory(settings)
     result = chunking.lint_chunk(factory.linter_for(job.path), job)
@@ -626,8 +684,7 @@ def has_cache_misses(files: Sequence[str], factory: LinterFactory) -> bool:
             decoded = read_file(path, limit=factory.settings.max_file_size)
         except InputError:
             continue
-        fmt = factory.settings.format_in or Format.from_path(path).value
-        if not cache.has(cache.key(path, decoded.text, fmt)):
+        if not cache.has(cache_key(cache, path, decoded.text, factory.settings)):
             return True
     return False
 
@@ -640,8 +697,50 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# Batches shrink from MAX_BATCH files down to one as the queue empties.
+MAX_BATCH = 16
+BATCHES_PER_WORKER = 4
+
+
+def batches(items: Sequence[tuple[int, str]], jobs: int) -> list[list[tuple[int, str]]]:
+    """Cut a queue of files into batches of decreasing size (guided self-scheduling).
+
+    Each batch is about ``1 / (BATCHES_PER_WORKER * jobs)`` of what is left:
+    big batches early keep the parent's per-task work (it shares the cores
+    with the workers) small, single files at the end let the workers finish
+    together.
+    """
+    out: list[list[tuple[int, str]]] = []
+    start = 0
+    while start < len(items):
+        size = max(1, min(MAX_BATCH, (len(items) - start) // (BATCHES_PER_WORKER * jobs)))
+        out.append(list(items[start : start + size]))
+        start += size
+    return out
+
+
+def largest_first(items: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return ``(index, path)`` pairs by file size, largest first (ties in input order).
+
+    Handing out long files first is the classic longest-processing-time
+    schedule: whatever is left at the end is short. Unreadable files count
+    as empty; they fail fast in the worker.
+    """
+
+    def size(item: tuple[int, str]) -> int:
+        try:
+            return os.stat(item[1]).st_size
+        except OSError:
+            return 0
+
+    return sorted(items, key=lambda item: (-size(item), item[0]))
+
+
 def _is_big(path: str, factory: LinterFactory) -> bool:
     """Return True when ``path`` may be linted in chunks (its size says so, before reading)."""
+    from newslint import chunking
+    from newslint.document import Format
+
     if path == "-" or _format(path, factory.settings) is Format.HTML:
         return False
     try:
@@ -665,14 +764,14 @@ def lint_many(
     """Lint files, in parallel processes when ``settings.jobs`` (or the cores) allow.
 
     Results come back in input order whatever the number of jobs, so output
-    and exit codes are identical to ``--jobs 1``. The first file is linted
-    in this process so that lazily loaded data is in memory before the pool
+    and exit codes are identical to ``--jobs 1``. With several jobs, cached
+    results are replayed here first and only the misses are linted. The
+    first of them is linted in this process so that lazily loaded data is in memory before the pool
     forks and every worker inherits it. Big files (linted in chunks) are read
     here and their chunks spread over the same pool; the other files go to
-    the pool whole.
+    the pool whole, largest first, and their reports are put back in order.
     """
     jobs = factory.settings.jobs or default_jobs()
-    reports: list[FileReport] = []
 
     def one(path: str, pool: ChunkPool | None = None) -> FileReport:
         return lint_file(
@@ -686,44 +785,55 @@ def lint_many(
             chunk_pool=pool,
         )
 
-    pooled = [p for p in files if p != "-"]
-    big = {i for i, p in enumerate(files) if jobs > 1 and _is_big(p, factory)}
-    if jobs <= 1 or (len(pooled) < MIN_FILES_FOR_POOL and not big):
-        for path in files:
-            reports.append(one(path))
-            if progress is not None:
-                progress()
-        return reports
+    def tick() -> None:
+        if progress is not None:
+            progress()
 
-    by_path: dict[int, FileReport] = {}
+    by_index: dict[int, FileReport] = {}
+    if jobs > 1 and not fix:
+        # Replay cached results here: only misses are worth a worker, and a
+        # fully cached run forks nothing.
+        for i, path in enumerate(files):
+            hit = replay_file(path, factory)
+            if hit is not None:
+                by_index[i] = hit
+                tick()
+    todo = [(i, p) for i, p in enumerate(files) if i not in by_index]
+    pooled = [p for _, p in todo if p != "-"]
+    big = {i for i, p in todo if jobs > 1 and _is_big(p, factory)}
+    if jobs <= 1 or (len(pooled) < MIN_FILES_FOR_POOL and not big):
+        for i, path in todo:
+            by_index[i] = one(path)
+            tick()
+        return [by_index[i] for i in range(len(files))]
+
     workers = ChunkPool(factory, jobs)
     finished = False
     try:
         # A big first file forks the pool after its first chunk.
-        by_path[0] = one(files[0], workers)
-        if progress is not None:
-            progress()
-        rest = [(i, p) for i, p in enumerate(files) if i > 0]
+        first, rest = todo[0], todo[1:]
+        by_index[first[0]] = one(first[1], workers)
+        tick()
         for i, p in rest:
             if p == "-":
-                by_path[i] = one(p, workers)
-        whole = [(i, p) for i, p in rest if p != "-" and i not in big]
-        args = [(p, factory.settings, fix, unsafe_fixes, write) for _, p in whole]
-        chunk = max(1, min(16, len(args) // (jobs * 4) or 1))
-        results = workers.pool.imap(_worker, args, chunksize=chunk) if args else iter(())
+                by_index[i] = one(p, workers)
+        whole = largest_first([(i, p) for i, p in rest if p != "-" and i not in big])
+        args = [(b, factory.settings, fix, unsafe_fixes, write) for b in batches(whole, jobs)]
+        # Biggest files first, in shrinking batches: the workers finish
+        # together instead of one idling while the other lints a last batch.
+        results = workers.pool.imap_unordered(_worker, args) if args else iter(())
         for i, p in rest:
             if i in big:
-                by_path[i] = one(p, workers)
-                if progress is not None:
-                    progress()
-        for (i, _), report in zip(whole, results, strict=True):
-            by_path[i] = report
-            if progress is not None:
-                progress()
+                by_index[i] = one(p, workers)
+                tick()
+        for done in results:
+            for i, report in done:
+                by_index[i] = report
+                tick()
         finished = True
     finally:
         workers.close(wait=finished)
-    return [by_path[i] for i in range(len(files))]
+    return [by_index[i] for i in range(len(files))]
 
 
 def iter_words(reports: Iterable[FileReport]) -> int:

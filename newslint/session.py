@@ -10,10 +10,12 @@ import contextlib
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newslint.config import (
+    OUTPUT_FORMATS,
     ConfigError,
     Settings,
     check_rule_references,
@@ -310,3 +312,113 @@ def run_check(
         if fixed:
             _err(f"newslint: fixed {fixed} finding{'s' if fixed != 1 else ''}")
     return run.exit_code(base_settings.fail_on, exit_zero)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What ``newslint check`` was asked to do: its options, as the parser read them.
+
+    One value per option of the command, named and defaulted as there, so
+    the typer command and the quick parser (:mod:`newslint.quickargs`) hand
+    over the same thing and :func:`check_command` is the one place that
+    turns options into settings.
+    """
+
+    paths: list[str] | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    output_format: str | None = None
+    output_file: Path | None = None
+    statistics: bool = False
+    quiet: bool = False
+    fail_on: str | None = None
+    exit_zero: bool = False
+    format_in: str | None = None
+    stdin_filename: str | None = None
+    config: Path | None = None
+    isolated: bool = False
+    style: str | None = None
+    date: str | None = None
+    languagetool: bool | None = None
+    languagetool_url: str | None = None
+    no_cache: bool = False
+    jobs: int | None = None
+    show_people: bool = False
+    baseline: Path | None = None
+    max_file_size: str | None = None
+
+
+def check_command(opts: CheckOptions) -> int:
+    """Run ``newslint check`` with parsed options; return the exit code."""
+    from newslint.cli import split_values, use_color
+    from newslint.diagnostics import Severity
+
+    overrides: dict[str, Any] = {
+        "select": split_values(opts.select),
+        "extend_select": split_values(opts.extend_select),
+        "ignore": split_values(opts.ignore),
+        "output_format": opts.output_format,
+        "style": opts.style,
+        "format_in": opts.format_in,
+        "languagetool_url": opts.languagetool_url,
+        "jobs": opts.jobs,
+    }
+    try:
+        if opts.fail_on is not None:
+            overrides["fail_on"] = Severity.parse(opts.fail_on)
+        if opts.date is not None:
+            import datetime as dt
+
+            try:
+                overrides["date"] = dt.date.fromisoformat(opts.date)
+            except ValueError:
+                raise ConfigError(f"--date {opts.date!r} is not a date (YYYY-MM-DD)") from None
+        if opts.languagetool is not None:
+            overrides["languagetool"] = "on" if opts.languagetool else "off"
+        if opts.no_cache:
+            overrides["cache"] = False
+        if opts.max_file_size is not None:
+            from newslint.config import parse_size
+
+            overrides["max_file_size"] = parse_size(opts.max_file_size, "--max-file-size")
+        if opts.output_format is not None and opts.output_format not in OUTPUT_FORMATS:
+            raise ConfigError(
+                f"--output-format {opts.output_format!r}: choose from {', '.join(OUTPUT_FORMATS)}"
+            )
+        if opts.format_in is not None:
+            from newslint.document import Format
+
+            Format.parse(opts.format_in)
+    except (ConfigError, ValueError) as exc:
+        _err(f"newslint: error: {exc}")
+        return EXIT_USAGE
+
+    targets = opts.paths or ["."]
+    if "-" in targets and opts.stdin_filename:
+        overrides.setdefault("format_in", None)
+        if not opts.format_in:
+            from newslint.document import Format
+
+            overrides["format_in"] = Format.from_path(opts.stdin_filename).value
+    return run_check(
+        targets,
+        overrides,
+        config=opts.config,
+        isolated=opts.isolated,
+        fix=opts.fix or opts.diff,
+        write=opts.fix and not opts.diff,
+        unsafe_fixes=opts.unsafe_fixes,
+        diff=opts.diff,
+        output_file=opts.output_file,
+        statistics=opts.statistics,
+        quiet=opts.quiet,
+        exit_zero=opts.exit_zero,
+        stdin_filename=opts.stdin_filename,
+        color=use_color() and opts.output_file is None,
+        show_people=opts.show_people,
+        baseline=opts.baseline,
+    )

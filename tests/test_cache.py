@@ -250,3 +250,72 @@ def test_key_covers_text_path_and_format(tmp_path: Path) -> None:
     assert key == cache.key("a.txt", "Text.", "txt")
     assert len({key, cache.key("a.txt", "Text!", "txt"), cache.key("b.txt", "Text.", "txt")}) == 3
     assert key != cache.key("a.txt", "Text.", "md")
+
+
+def test_format_in_is_part_of_the_key(tree: Tree) -> None:
+    # A file's own format follows from its path (in the key); --format-in changes it.
+    tree.run()
+    tree.tamper()
+    assert served(tree.run("--format-in", "md")) == set()
+    assert served(tree.run()) == FINDING_FILES
+
+
+def test_entries_carry_the_word_count(tree: Tree) -> None:
+    first = tree.run()
+    words = json.loads(first.stdout)["summary"]["words"]
+    for entry in tree.entries():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        assert isinstance(data["w"], int)
+        data["w"] += 1000
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    assert json.loads(tree.run().stdout)["summary"]["words"] == words + 1000 * len(ARTICLES)
+    for entry in tree.entries():  # an entry without a count counts the text
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        del data["w"]
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    assert tree.run().stdout == first.stdout
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"a": [1, 2]},  # a location too short
+        {"cat": "colour"},  # no such category
+        {"s": [5, 2]},  # an invalid span
+        {"r": [[0, 1]]},  # a related span without its fields
+        {"f": {"a": "safe"}},  # a fix without edits
+        {"sev": "high"},  # no such severity
+    ],
+)
+def test_malformed_findings_are_misses(tree: Tree, change: dict[str, object]) -> None:
+    first = tree.run()
+    stored = [e for e in tree.entries() if json.loads(e.read_text(encoding="utf-8"))["findings"]]
+    assert len(stored) == len(FINDING_FILES)
+    for entry in stored:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["findings"][0].update(change)
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    again = tree.run()
+    assert (again.returncode, again.stdout, again.stderr) == (
+        first.returncode,
+        first.stdout,
+        first.stderr,
+    )
+
+
+def test_fingerprint_ignores_bytecode_folders(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "sub").mkdir(parents=True)
+    (pack / "sub" / "rule.py").write_text("x = 1\n", encoding="utf-8")
+    before = newslint.cache._tree_fingerprint.__wrapped__((str(pack),))
+    (pack / "sub" / "__pycache__").mkdir()
+    (pack / "sub" / "__pycache__" / "rule.cpython-311.pyc").write_bytes(b"\x00")
+    assert newslint.cache._tree_fingerprint.__wrapped__((str(pack),)) == before
+    (pack / "sub" / "other.py").write_text("y = 2\n", encoding="utf-8")
+    assert newslint.cache._tree_fingerprint.__wrapped__((str(pack),)) != before
+    single = pack / "sub" / "rule.py"
+    alone = newslint.cache._tree_fingerprint.__wrapped__((str(single),))
+    single.write_text("x = 22\n", encoding="utf-8")
+    assert newslint.cache._tree_fingerprint.__wrapped__((str(single),)) != alone
+    missing = newslint.cache._tree_fingerprint.__wrapped__((str(tmp_path / "none"),))
+    assert missing == newslint.cache._tree_fingerprint.__wrapped__(())

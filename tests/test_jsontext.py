@@ -32,3 +32,35 @@ def test_values_below_the_flat_depth_take_one_line() -> None:
     assert dumps_readable(run, flat_depth=0) == json.dumps(
         run, ensure_ascii=False, separators=(", ", ": ")
     )
+
+
+def _reference(value: Any, depth: int, flat_depth: int) -> str:
+    """The layout spelled out plainly: indented containers above ``flat_depth``."""
+    if depth >= flat_depth or not isinstance(value, (dict, list)) or not value:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    pad = "\n" + "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [
+            json.dumps(str(k), ensure_ascii=False) + ": " + _reference(v, depth + 1, flat_depth)
+            for k, v in value.items()
+        ]
+        return "{" + pad + ("," + pad).join(items) + "\n" + "  " * depth + "}"
+    items = [_reference(v, depth + 1, flat_depth) for v in value]
+    return "[" + pad + ("," + pad).join(items) + "\n" + "  " * depth + "]"
+
+
+@given(_VALUES, st.integers(min_value=0, max_value=6))
+def test_layout_is_exactly_the_documented_one(value: Any, flat_depth: int) -> None:
+    assert dumps_readable(value, flat_depth=flat_depth) == _reference(value, 0, flat_depth)
+
+
+def test_encoder_keeps_its_checks() -> None:
+    loop: list[Any] = []
+    loop.append(loop)
+    try:
+        dumps_readable({"a": [loop]}, flat_depth=1)
+    except ValueError as exc:
+        assert "Circular reference" in str(exc)
+    else:
+        raise AssertionError("a circular value was written")
+    assert dumps_readable({"a": [float("inf")]}, flat_depth=1) == '{\n  "a": [Infinity]\n}'

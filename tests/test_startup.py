@@ -146,3 +146,30 @@ def test_version_imports_no_linting_machinery(tmp_path: Path) -> None:
     for module in ("newslint.runner", "newslint.checks", "newslint.packs", "regex", "rich"):
         assert module not in result["modules"], module
     assert result["tables"] == []
+
+
+# What replaying a fully cached run must not import: it builds no rule and
+# reads no document.
+LINTING_MACHINERY = (
+    "newslint.engine",
+    "newslint.checks",
+    "newslint.registry",
+    "newslint.packs",
+    "newslint.document",
+    "newslint.chunking",
+    "regex",
+    "tomllib",  # with --isolated no config file is read
+    "tempfile",  # nothing is written
+    "typer",  # newslint.quickargs reads the command line
+)
+
+
+def test_cached_run_imports_no_linting_machinery(tmp_path: Path) -> None:
+    args = ("check", "story.txt", "--no-languagetool", "--isolated", "-o", "json")
+    first = run_cli(tmp_path, *args)
+    assert first["exit"] == 1
+    assert "newslint.engine" in first["modules"]  # the first run lints
+    cached = run_cli(tmp_path, *args)
+    assert cached["exit"] == 1
+    assert cached["stdout"] == first["stdout"]
+    assert [m for m in LINTING_MACHINERY if m in cached["modules"]] == []

@@ -18,11 +18,16 @@ from collections import Counter
 from typing import Any
 
 from newslint import __version__
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Category, Diagnostic, Severity
 from newslint.render.jsontext import dumps_readable
 from newslint.runner import Run
 
 SCHEMA_VERSION = 1
+
+# Enum values by member: reading ``.value``/``.label`` goes through enum's
+# descriptors, a measurable share of rendering a cached run.
+_CATEGORY = {c: c.value for c in Category}
+_SEVERITY = {s: s.label for s in Severity}
 
 
 def finding_to_dict(d: Diagnostic) -> dict[str, Any]:
@@ -30,8 +35,8 @@ def finding_to_dict(d: Diagnostic) -> dict[str, Any]:
     out: dict[str, Any] = {
         "rule": d.code,
         "name": d.name,
-        "category": d.category.value,
-        "severity": d.severity.label,
+        "category": _CATEGORY[d.category],
+        "severity": _SEVERITY[d.severity],
         "message": d.message,
         "start": d.span.start,
         "end": d.span.end,
@@ -91,8 +96,8 @@ def run_to_dict(run: Run) -> dict[str, Any]:
             entry.setdefault(key, value)
         files.append(entry)
         for d in report.diagnostics:
-            by_severity[d.severity.label] += 1
-            by_category[d.category.value] += 1
+            by_severity[_SEVERITY[d.severity]] += 1
+            by_category[_CATEGORY[d.category]] += 1
             by_rule[d.code] += 1
     return {
         "newslint": __version__,
