@@ -223,6 +223,7 @@ class LinterFactory:
     _vocab: Vocabulary | None = None
     _linters: dict[tuple[tuple[str, ...], ...], Linter] = field(default_factory=dict)
     _cache: ResultCache | None = None
+    _base_selection: list[type[Rule]] | None = None
 
     @property
     def registry(self) -> Registry:
@@ -275,15 +276,20 @@ class LinterFactory:
         from newslint.registry import RegistryError, is_selected
 
         s = self.settings
-        try:
-            rules = self.registry.select(s.select, s.ignore, s.extend_select)
-        except RegistryError as exc:
-            raise ConfigError(str(exc)) from None
+        # The settings' own selection is the same for every file: worked out
+        # once (checking each selector against every rule cost 0.7 ms a file).
+        rules = self._base_selection
+        if rules is None:
+            try:
+                rules = self.registry.select(s.select, s.ignore, s.extend_select)
+            except RegistryError as exc:
+                raise ConfigError(str(exc)) from None
+            self._base_selection = rules
         extra_ignore = self._file_ignores(path)
         if extra_ignore:
             ignore = (*s.ignore, *extra_ignore)
-            rules = [r for r in rules if is_selected(r, s.select, ignore, s.extend_select)]
-        return rules
+            return [r for r in rules if is_selected(r, s.select, ignore, s.extend_select)]
+        return list(rules)
 
     def _file_ignores(self, path: str) -> tuple[str, ...]:
         out: list[str] = []
