@@ -90,11 +90,12 @@ def find_variants(people: People) -> list[Variant]:
     # first ("governor Park Seung") may hold the right spelling of a surname
     # that a courtesy title proves elsewhere ("Mr Tsda", "Mr Pak").
     weak: dict[str, Spelling] = {}
+    tokens = det.tokens
     for a, b in det.bare:
-        words = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
+        words = [k for k in range(a, b) if tokens[k].kind is TokenKind.WORD]
         if len(words) < 2 or len(words) > 3:
             continue
-        tok = det.toks[words[-1]].token
+        tok = tokens[words[-1]]
         word, _ = strip_possessive(tok.text)
         if word.isalpha() and tok.start not in covered:
             w = weak.setdefault(word, Spelling(word))
@@ -119,10 +120,10 @@ def find_variants(people: People) -> list[Variant]:
         for d in (-1, 0, 1)
     }
     classes = det.classes
-    for i, t in enumerate(det.toks):
+    for i in det.candidates:
         if classes[i] != "cap":
             continue
-        tok = t.token
+        tok = tokens[i]
         if tok.start in covered:
             continue
         text = tok.text
@@ -208,7 +209,7 @@ def _before_state(text: str, end: int) -> bool:
 def _in_long_run(det: Detector, i: int) -> bool:
     """Return True when token i sits among other capitalised words ("Costa Rica")."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(det.toks) and det.name_class(j) in ("cap", "initial"):
+        if 0 <= j < len(det.tokens) and det.name_class(j) in ("cap", "initial"):
             lo, hi = (j, i) if j < i else (i, j)
             if det.gap_ok(lo, hi):
                 return True
