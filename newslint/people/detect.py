@@ -370,6 +370,31 @@ class Detector:
 
     def _process(self, i: int, j: int) -> None:
         """Classify run tokens [i, j) and record a mention when it names a person."""
+        if j == i + 1:
+            self._process_single(i)
+        else:
+            self._process_run(i, j)
+
+    def _process_single(self, i: int) -> None:
+        """Do what :meth:`_process_run` does for a one-token run, with less work.
+
+        Most runs are one capitalised word. No title, courtesy title, given
+        name or appositive can prove one word a name in the first pass, so
+        such a word is only kept for the second pass (with a job noun before
+        it), unless it is a formal title alone; any other one-token class is
+        trimmed away.
+        """
+        if self.classes[i] != "cap":
+            return
+        before = self._noun_before(i)
+        if before is not None:
+            self.noun_titles[i] = before
+        if self._lower(i) in self.lex.formal_titles:
+            return  # "the President": a title with no name
+        self.bare.append((i, i + 1))
+
+    def _process_run(self, i: int, j: int) -> None:
+        """Classify run tokens [i, j) and record a mention when it names a person."""
         idx = [k for k in range(i, j) if self.tokens[k].kind is TokenKind.WORD]
         if not idx:
             return
