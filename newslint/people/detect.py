@@ -133,8 +133,10 @@ def layout(doc: Document) -> Layout:
         for s in p.sentences:
             end = bisect.bisect_left(p_starts, s.end, k)
             sentence_of += [sentence] * (end - k)
-            first = next((j for j in range(k, end) if toks[j].kind is word), -1)
-            if first >= 0:
+            first = k
+            while first < end and toks[first].kind is not word:
+                first += 1
+            if first < end:
                 firsts.append(base + first)
             k = end
             sentence += 1
@@ -158,6 +160,9 @@ def flatten(doc: Document) -> list[Tok]:
 def _toks(lay: Layout) -> list[Tok]:
     return list(map(Tok, lay.tokens, lay.paragraph, lay.sentence, lay.initial, lay.headline))
 
+
+# A word's case-folded form without a possessive: remembered across documents.
+_LOWER_CACHE: dict[str, str] = {}
 
 # A word's name class depends only on its text and the lexicon: remembered
 # across documents, since most words recur from story to story.
@@ -295,21 +300,19 @@ class Detector:
         """Return the indices of the word tokens spelt ``word`` (a lower-case word)."""
         if not word or word[0].isupper() or "-" in word or word in self.lex.particles:
             return []  # only plain lower-case words are looked up
-        return self.spelt(word)
+        found = self._index.get(word)
+        if not found:
+            return []
+        if word.isalpha():
+            return found  # the tokenizer makes every run of letters a word
+        tokens = self.tokens
+        kind = TokenKind.WORD
+        return [i for i in found if tokens[i].kind is kind]
 
     def occurrences(self, texts: Iterable[str]) -> list[int]:
         """Return the indices of the tokens (of any kind) spelt as one of ``texts``, in order."""
         index = self._index
         return sorted(i for text in texts for i in index.get(text, ()))
-
-    def spelt(self, text: str) -> list[int]:
-        """Return the indices of the word tokens spelt exactly ``text``, in order."""
-        found = self._index.get(text)
-        if not found:
-            return []
-        tokens = self.tokens
-        word = TokenKind.WORD
-        return [i for i in found if tokens[i].kind is word]
 
     # -- token classes -------------------------------------------------
     def _word(self, i: int) -> Token | None:
@@ -389,7 +392,7 @@ class Detector:
         before = self._noun_before(i)
         if before is not None:
             self.noun_titles[i] = before
-        if self._lower(i) in self.lex.formal_titles:
+        if self.lower(i) in self.lex.formal_titles:
             return  # "the President": a title with no name
         self.bare.append((i, i + 1))
 
@@ -398,14 +401,16 @@ class Detector:
         idx = [k for k in range(i, j) if self.tokens[k].kind is TokenKind.WORD]
         if not idx:
             return
-        classes = [self.name_class(k) for k in idx]
+        classes = [self.classes[k] for k in idx]
         # Honorific: the name follows the last one.
-        hon_pos = max((p for p, c in enumerate(classes) if c == "honorific"), default=-1)
+        hon_pos = -1
+        if "honorific" in classes:
+            hon_pos = len(classes) - 1 - classes[::-1].index("honorific")
         honorific = ""
         title_idx: list[int] = []
         if hon_pos >= 0:
             honorific = self.texts[idx[hon_pos]]
-            title_idx = [k for k in idx[:hon_pos] if self.name_class(k) == "cap"]
+            title_idx = [k for k in idx[:hon_pos] if self.classes[k] == "cap"]
             name_idx = idx[hon_pos + 1 :]
             evidence = "honorific"
         else:
@@ -416,15 +421,15 @@ class Detector:
                 (
                     p
                     for p, k in enumerate(idx)
-                    if self._lower(k) in self.lex.formal_titles and classes[p] == "cap"
+                    if self.lower(k) in self.lex.formal_titles and classes[p] == "cap"
                 ),
                 -1,
             )
             if f >= 0:
                 e = f
-                while e + 1 < len(idx) - 1 and self._lower(idx[e + 1]) in self.lex.formal_titles:
+                while e + 1 < len(idx) - 1 and self.lower(idx[e + 1]) in self.lex.formal_titles:
                     e += 1
-                if e + 1 < len(idx) and self._lower(idx[e]) not in self.lex.title_prefixes:
+                if e + 1 < len(idx) and self.lower(idx[e]) not in self.lex.title_prefixes:
                     title_idx = idx[: e + 1]
                     name_idx = idx[e + 1 :]
                     evidence = "title"
@@ -432,14 +437,14 @@ class Detector:
                 not evidence
                 and len(idx) >= 3
                 and self.initial[idx[0]]
-                and self._lower(idx[0]) in self.lex.person_nouns
+                and self.lower(idx[0]) in self.lex.person_nouns
             ):
                 # A job noun capitalised at the start of a sentence: "Striker Carlos Tevez".
                 title_idx = idx[:1]
                 name_idx = idx[1:]
                 evidence = "title"
         name_idx = self._trim(name_idx)
-        while len(name_idx) >= 2 and self._lower(name_idx[0]) in self.lex.demonyms:
+        while len(name_idx) >= 2 and self.lower(name_idx[0]) in self.lex.demonyms:
             # "Spaniard Conchita Martinez": the nationality describes the person.
             title_idx = [*title_idx, name_idx[0]]
             name_idx = name_idx[1:]
@@ -504,7 +509,7 @@ class Detector:
             if of is not None and of.text == "of" and place is not None and place.text[0].isupper():
                 evidence = "peerage"
         if evidence == "title" and len(name_idx) == 1:
-            last = self._lower(idx[len(title_idx) - 1]) if title_idx else ""
+            last = self.lower(idx[len(title_idx) - 1]) if title_idx else ""
             if last in self.lex.title_prefixes:
                 self.bare.append((name_idx[0], name_idx[-1] + 1))
                 return
@@ -529,26 +534,33 @@ class Detector:
         """Return True for "de", "bin" ... and a capitalised "De" that is no given name."""
         if self.classes[k] == "particle":
             return True
-        low = self._lower(k)
+        low = self.lower(k)
         return low in self.lex.particles and low not in self.lex.given_gender
 
-    def _lower(self, k: int) -> str:
-        return strip_possessive(self.texts[k])[0].casefold()
+    def lower(self, k: int) -> str:
+        """Return token k's text case-folded, without a possessive 's (remembered per text)."""
+        text = self.texts[k]
+        low = _LOWER_CACHE.get(text)
+        if low is None:
+            if len(_LOWER_CACHE) > 100_000:
+                _LOWER_CACHE.clear()
+            low = _LOWER_CACHE[text] = strip_possessive(text)[0].casefold()
+        return low
 
     def _trim(self, name_idx: list[int]) -> list[int]:
         """Drop calendar words, particles and suffixes from the ends of a name."""
         lex = self.lex
         out = list(name_idx)
-        while out and self.name_class(out[0]) in ("calendar", "particle", "honorific"):
-            if self.name_class(out[0]) == "particle" and len(out) >= 2:
+        while out and self.classes[out[0]] in ("calendar", "particle", "honorific"):
+            if self.classes[out[0]] == "particle" and len(out) >= 2:
                 break
             out.pop(0)
         while out:
-            last = self._lower(out[-1])
-            cls = self.name_class(out[-1])
+            last = self.lower(out[-1])
+            cls = self.classes[out[-1]]
             if cls == "calendar":
                 # "Theresa May" keeps its month; "Donfried Tuesday" does not.
-                prev = self._lower(out[-2]) if len(out) >= 2 else ""
+                prev = self.lower(out[-2]) if len(out) >= 2 else ""
                 if prev in lex.given_gender and last not in _WEEKDAYS:
                     break
                 out.pop()
@@ -560,7 +572,7 @@ class Detector:
                 continue
             break
         # A dotted initial or particle alone is no name.
-        if out and all(self.name_class(k) in ("initial", "particle") for k in out):
+        if out and all(self.classes[k] in ("initial", "particle") for k in out):
             return []
         return out
 
