@@ -292,18 +292,19 @@ def _second_pass(det: Detector) -> None:
     # Stoltenberg ... Stoltenberg said"); firms recur by their first word.
     tokens, texts = det.tokens, det.texts
     word = TokenKind.WORD
-    singles = {
-        strip_possessive(texts[a])[0].casefold()
-        for a, b in det.bare
-        if b - a == 1 and _speaks_at(det, a)
-    }
+    singles = {det.lower(a) for a, b in det.bare if b - a == 1 and _speaks_at(det, a)}
     for a, b in det.bare:
+        if b - a == 1:
+            continue  # one word
         idx = [k for k in range(a, b) if tokens[k].kind is word]
         if len(idx) >= 2:
-            last = strip_possessive(texts[idx[-1]])[0].casefold()
+            last = det.lower(idx[-1])
             if last in singles and len(last) > 2:
                 known.add(last)
     for a, b in det.bare:
+        if b - a == 1:  # a one-token run is one word
+            _accept_word(det, a, det.lower(a), known)
+            continue
         words = [strip_possessive(texts[k])[0] for k in range(a, b) if tokens[k].kind is word]
         if not words:
             continue
@@ -311,17 +312,22 @@ def _second_pass(det: Detector) -> None:
         if any(w in lex.non_person_words for w in lows):
             continue
         if len(words) == 1:
-            if lows[0] in known:
-                m = det.record_bare(a, "known")
-                noun = det.noun_titles.get(a)
-                if noun is not None:
-                    m.title, m.title_start, m.title_end = noun
-                    m.evidence = "noun"
+            _accept_word(det, a, lows[0], known)
             continue
         if lows[-1] in known and lows[0] not in lex.stop_words:
             idx = [k for k in range(a, b) if tokens[k].kind is word]
             possessive = strip_possessive(texts[idx[-1]])[1]
             det.record(idx, words, "", "", -1, -1, "known", possessive)
+
+
+def _accept_word(det: Detector, k: int, low: str, known: set[str]) -> None:
+    """Record the weak one-word run at token k (``low`` folded) when its surname is known."""
+    if low in known and low not in det.lex.non_person_words:
+        m = det.record_bare(k, "known")
+        noun = det.noun_titles.get(k)
+        if noun is not None:
+            m.title, m.title_start, m.title_end = noun
+            m.evidence = "noun"
 
 
 def _speaks_at(det: Detector, k: int) -> bool:
