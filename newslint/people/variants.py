@@ -92,6 +92,8 @@ def find_variants(people: People) -> list[Variant]:
     weak: dict[str, Spelling] = {}
     tokens = det.tokens
     for a, b in det.bare:
+        if b - a < 2:
+            continue  # one word
         words = [k for k in range(a, b) if tokens[k].kind is TokenKind.WORD]
         if len(words) < 2 or len(words) > 3:
             continue
@@ -113,25 +115,21 @@ def find_variants(people: People) -> list[Variant]:
     # "The Bsh administration", "allowing Ferrerro to take advantage".
     givens_anywhere = {m.given.casefold() for m in people.mentions if m.kind == "full"}
     # Only a word that could be one slip from a proven surname is worth a look.
-    shapes = {
-        (form[:1].casefold(), len(form) + d)
-        for form, sp in spellings.items()
-        if sp.person_uses
-        for d in (-1, 0, 1)
-    }
-    classes = det.classes
-    for i in det.candidates:
+    lengths: defaultdict[str, set[int]] = defaultdict(set)  # first letter -> word lengths
+    for form, sp in spellings.items():
+        if sp.person_uses:
+            lengths[form[:1].casefold()].update((len(form) - 1, len(form), len(form) + 1))
+    classes, texts = det.classes, det.texts
+    for i in det.candidates if lengths else ():
         if classes[i] != "cap":
             continue
+        text = texts[i]
+        near = lengths.get(text[:1].casefold())
+        if near is None or (len(text) not in near and len(text) - 2 not in near):
+            continue  # (the second length allows for a possessive 's)
         tok = tokens[i]
         if tok.start in covered:
             continue
-        text = tok.text
-        if (text[:1].casefold(), len(text)) not in shapes and (
-            text[:1].casefold(),
-            len(text) - 2,
-        ) not in shapes:
-            continue  # (the second shape allows for a possessive 's)
         if _in_long_run(det, i):
             continue
         word, _ = strip_possessive(tok.text)
