@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from newslint.document import BlockKind, Document, TokenKind
-from newslint.people.detect import Detector, Tok, classify_word, flatten, layout
+from newslint.people.detect import (
+    Detector,
+    Tok,
+    classify_word,
+    flatten,
+    layout,
+    strip_possessive,
+)
 from newslint.people.lexicon import lexicon
 
 _ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -100,6 +107,8 @@ def test_classes_and_positions_match_the_per_token_definition(text: str, path: s
     assert det.candidates == [i for i, c in enumerate(classes) if c is not None]
     for word in {t.text for t in det.tokens} | {"said", "de", "zzz"}:
         assert det.positions(word) == by_word.get(word, [])
+    for k, tok in enumerate(det.tokens):
+        assert det.lower(k) == strip_possessive(tok.text)[0].casefold()
 
 
 def test_classify_word_kinds() -> None:

@@ -1,4 +1,4 @@
-"""The detector's one-token fast path against the general run analysis."""
+"""The detector's one-token fast paths against the general run analysis."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint.document import Document
-from newslint.people.detect import Detector
+from newslint.people.detect import Detector, Mention
 
 _ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 
@@ -22,10 +22,18 @@ SAMPLES = [
 
 
 class GeneralDetector(Detector):
-    """A detector that sends every run, one token long or not, the general way."""
+    """A detector that visits every token and sends every run the general way."""
 
-    def _process(self, i: int, j: int) -> None:
-        self._process_run(i, j)
+    def run(self) -> list[Mention]:
+        i = 0
+        while i < len(self.tokens):
+            if self.classes[i] is None:
+                i += 1
+                continue
+            j = self._extend(i)
+            self._process_run(i, j)
+            i = max(j, i + 1)
+        return self.mentions
 
 
 def _samples() -> list[tuple[str, str]]:

@@ -297,12 +297,13 @@ class Detector:
         return self._toks
 
     def positions(self, word: str) -> list[int]:
-        """Return the indices of the word tokens spelt ``word`` (a lower-case word)."""
-        if not word or word[0].isupper() or "-" in word or word in self.lex.particles:
-            return []  # only plain lower-case words are looked up
+        """Return the indices of the word tokens spelt ``word`` (a lower-case word).
+
+        The list is the detector's own: read it, do not change it.
+        """
         found = self._index.get(word)
-        if not found:
-            return []
+        if not found or word[0].isupper() or "-" in word or word in self.lex.particles:
+            return []  # only plain lower-case words are looked up
         if word.isalpha():
             return found  # the tokenizer makes every run of letters a word
         tokens = self.tokens
@@ -338,13 +339,21 @@ class Detector:
     # -- the scan --------------------------------------------------------
     def run(self) -> list[Mention]:
         """Return the mentions found by the first pass (evidence-bearing runs)."""
+        classes = self.classes
+        n = len(classes)
         done = 0  # tokens before this belong to runs already processed
         for i in self.candidates:
             if i < done:
                 continue
+            nxt = i + 1
+            if (nxt == n or classes[nxt] is None) and classes[i] == "cap":
+                # A capitalised word with no name word after it: a run of its own.
+                self._process_single(i)
+                done = nxt
+                continue
             j = self._extend(i)
             self._process(i, j)
-            done = max(j, i + 1)
+            done = max(j, nxt)
         return self.mentions
 
     def _extend(self, i: int) -> int:
@@ -624,10 +633,9 @@ class Detector:
         """Return the job-noun phrase right before token k ("Liverpool captain")."""
         p = k - 1
         t = self._word(p)
-        if t is None or not self.gap_ok(p, k):
+        if t is None or not t.text[0].islower():
             return None
-        low = t.text.casefold()
-        if not (t.text[0].islower() and low in self.lex.person_nouns):
+        if t.text.casefold() not in self.lex.person_nouns or not self.gap_ok(p, k):
             return None
         start = t.start
         end = t.end
