@@ -105,8 +105,10 @@ def test_classes_and_positions_match_the_per_token_definition(text: str, path: s
     classes, by_word = per_token_classes(det)
     assert det.classes == classes
     assert det.candidates == [i for i, c in enumerate(classes) if c is not None]
-    for word in {t.text for t in det.tokens} | {"said", "de", "zzz"}:
+    spelt = {t.text for t in det.tokens}
+    for word in spelt | {"said", "de", "zzz"}:
         assert det.positions(word) == by_word.get(word, [])
+    assert det.spelt_among(spelt | {"said", "zzz"}) == spelt | ({"said"} & spelt)
     for k, tok in enumerate(det.tokens):
         assert det.lower(k) == strip_possessive(tok.text)[0].casefold()
 

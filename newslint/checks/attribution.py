@@ -957,7 +957,7 @@ class LoadedAttributionVerb(Rule):
         doc = ctx.doc
         det = people_of(ctx).detector
         loaded = _words().loaded
-        hits = sorted(i for verb in loaded for i in det.positions(verb))
+        hits = sorted(i for verb in det.spelt_among(loaded) for i in det.positions(verb))
         for i in hits:
             tok = det.tokens[i]
             neutral = loaded[tok.norm]

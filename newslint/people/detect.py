@@ -310,6 +310,10 @@ class Detector:
         kind = TokenKind.WORD
         return [i for i in found if tokens[i].kind is kind]
 
+    def spelt_among(self, words: Iterable[str]) -> set[str]:
+        """Return those of ``words`` that some token is spelt as (one set operation)."""
+        return self._index.keys() & words
+
     def occurrences(self, texts: Iterable[str]) -> list[int]:
         """Return the indices of the tokens (of any kind) spelt as one of ``texts``, in order."""
         index = self._index
