@@ -18,7 +18,7 @@ def test_ranges_match_the_per_token_definition() -> None:
     doc = Document("Karen Donfried spoke. She left.\n\nMr Smith said so. Then he went.", "x.txt")
     toks = flatten(doc)
     ranges: dict[int, tuple[int, int]] = {}
-    _sentence_ranges(toks, ranges)
+    _sentence_ranges([t.sentence for t in toks], ranges)
     assert list(ranges.items()) == list(per_token(toks).items())
     assert Detector(doc).sentence_range == ranges
 
@@ -27,5 +27,5 @@ def test_ranges_of_tokens_out_of_sentence_order() -> None:
     toks = flatten(Document("One two. Three four. Five six.", "x.txt"))
     toks[0], toks[-1] = toks[-1], toks[0]
     ranges: dict[int, tuple[int, int]] = {}
-    _sentence_ranges(toks, ranges)
+    _sentence_ranges([t.sentence for t in toks], ranges)
     assert list(ranges.items()) == list(per_token(toks).items())

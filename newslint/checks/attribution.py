@@ -31,7 +31,7 @@ from newslint.diagnostics import Category, Severity
 from newslint.document import BlockKind, Document, Token, TokenKind
 from newslint.document.quotes import Quote
 from newslint.people import Mention, People, Person, people_of
-from newslint.people.detect import Tok
+from newslint.people.detect import Detector
 from newslint.people.lexicon import lexicon
 from newslint.people.variants import Variant, find_variants
 from newslint.rule import Example, Rule, RuleContext, Scope
@@ -140,8 +140,11 @@ class _QuoteAnalysis:
     def __init__(self, doc: Document, people: People) -> None:
         self.doc = doc
         self.people = people
-        self.toks: list[Tok] = people.detector.toks
-        self.ranges = people.detector.sentence_range
+        det = people.detector
+        self.tokens = det.tokens
+        self.sentence_of = det.sentence_of
+        self.paragraph_of = det.paragraph_of
+        self.ranges = det.sentence_range
         self.starts = people.token_starts
         self._word_starts: list[int] | None = None
         self._by_sentence: dict[int, list[Mention]] | None = None
@@ -189,23 +192,24 @@ class _QuoteAnalysis:
             lo = bisect.bisect_left(self.starts, q.start)
             hi = bisect.bisect_left(self.starts, q.end)
             for i in range(lo, hi):
-                t = self.toks[i]
                 tokens.append(i)
-                if t.sentence not in seen:
-                    seen.add(t.sentence)
-                    sentences.append(t.sentence)
-                if t.token.kind is _WORD:
-                    words.append(t.token.norm)
-        paragraph = self.toks[tokens[0]].paragraph if tokens else -1
+                sentence = self.sentence_of[i]
+                if sentence not in seen:
+                    seen.add(sentence)
+                    sentences.append(sentence)
+                tok = self.tokens[i]
+                if tok.kind is _WORD:
+                    words.append(tok.norm)
+        paragraph = self.paragraph_of[tokens[0]] if tokens else -1
         info = _QuoteInfo(list(parts), sentences, words, paragraph, tokens=tokens)
         if tokens:
             first = tokens[0]
-            own = self.ranges.get(self.toks[first].sentence)
+            own = self.ranges.get(self.sentence_of[first])
             info.opens_sentence = own is not None and own[0] == first
         return info
 
     def _outside(self, i: int) -> bool:
-        return not self.doc.in_quote(self.toks[i].token.start)
+        return not self.doc.in_quote(self.tokens[i].start)
 
     def _attribute(self, q: _QuoteInfo) -> None:
         """Decide whether the quote has a speaker, and find who it is.
@@ -256,18 +260,18 @@ class _QuoteAnalysis:
         cues: list[int] = []
         lo_hi = self.ranges.get(s)
         for i in range(*lo_hi) if lo_hi else ():
-            tok = self.toks[i].token
+            tok = self.tokens[i]
             if tok.kind is _WORD:
                 norm = tok.norm
                 if (norm in words.speech or norm in words.colon_introducers) and self._outside(i):
                     cues.append(i)
-            elif tok.text == ":" and i + 1 < len(self.toks) and self._outside(i):
-                nxt = self.toks[i + 1].token
+            elif tok.text == ":" and i + 1 < len(self.tokens) and self._outside(i):
+                nxt = self.tokens[i + 1]
                 if nxt.text in _QUOTE_OPENERS or self.doc.in_quote(nxt.start):
                     cues.append(i)
             elif tok.text in _DASHES and self._dash_credit(i):
                 cues.append(i)
-        found = (cues, frozenset(self.toks[i].paragraph for i in cues))
+        found = (cues, frozenset(self.paragraph_of[i] for i in cues))
         self._cues[s] = found
         return found
 
@@ -283,7 +287,7 @@ class _QuoteAnalysis:
             for i in self._sentence_cues(s)[0]:
                 m = self._subject_near(i)
                 if m is not None and m.person >= 0:
-                    starts.append(self.toks[i].token.start)
+                    starts.append(self.tokens[i].start)
                     mentions.append(m)
             found = (starts, mentions)
             self._spoken[s] = found
@@ -295,16 +299,16 @@ class _QuoteAnalysis:
         The dash opens its line, outside any quotation, and a capitalised word
         follows it.
         """
-        tok = self.toks[i].token
+        tok = self.tokens[i]
         text = self.doc.text
         k = tok.start - 1
         while k >= 0 and text[k] != "\n" and text[k].isspace():
             k -= 1
         if (k >= 0 and text[k] != "\n") or not self._outside(i):
             return False  # something before it on its line
-        if i + 1 >= len(self.toks):
+        if i + 1 >= len(self.tokens):
             return False
-        nxt = self.toks[i + 1].token
+        nxt = self.tokens[i + 1]
         return nxt.kind is _WORD and nxt.text[:1].isupper()
 
     def _subject_near(self, i: int) -> Mention | None:
@@ -312,8 +316,8 @@ class _QuoteAnalysis:
 
         The nearest (fewest words between); of two as near, the first.
         """
-        tok = self.toks[i].token
-        mentions, starts, by_end, ends = self._mentions_in(self.toks[i].sentence)
+        tok = self.tokens[i]
+        mentions, starts, by_end, ends = self._mentions_in(self.sentence_of[i])
         if not mentions:
             return None
         words = self._words()
@@ -361,7 +365,7 @@ class _QuoteAnalysis:
     def _words(self) -> list[int]:
         """Return the start offsets of the word tokens."""
         if self._word_starts is None:
-            self._word_starts = [t.token.start for t in self.toks if t.token.kind is _WORD]
+            self._word_starts = [t.start for t in self.tokens if t.kind is _WORD]
         return self._word_starts
 
     def _words_between(self, start: int, end: int) -> int:
@@ -377,55 +381,58 @@ def _quotes(ctx: RuleContext) -> _QuoteAnalysis:
     return cached
 
 
-def _prev_word(toks: list[Tok], i: int) -> Token | None:
+def _prev_word(det: Detector, i: int) -> Token | None:
+    tokens = det.tokens
     j = i - 1
-    while j >= 0 and toks[j].token.kind is not _WORD:
+    while j >= 0 and tokens[j].kind is not _WORD:
         j -= 1
-    return toks[j].token if j >= 0 and toks[j].sentence == toks[i].sentence else None
+    return tokens[j] if j >= 0 and det.sentence_of[j] == det.sentence_of[i] else None
 
 
-def _document_subject(toks: list[Tok], i: int, words: _Words) -> bool:
+def _document_subject(det: Detector, i: int, words: _Words) -> bool:
     """Return True when the verb at token i has a written record as its subject.
 
     "The indictment says" and "the report also says" are the present tense of
     a text that still says it, not a tense chosen for reporting speech.
     """
-    sentence = toks[i].sentence
+    sentence_of = det.sentence_of
+    sentence = sentence_of[i]
     j = i - 1
-    while j >= 0 and toks[j].sentence == sentence:
-        tok = toks[j].token
+    while j >= 0 and sentence_of[j] == sentence:
+        tok = det.tokens[j]
         if tok.kind is _WORD and tok.norm not in words.document_adverbs:
             return tok.norm in words.document_subjects
         j -= 1
     return False
 
 
-def _attribution_position(doc: Document, toks: list[Tok], i: int) -> bool:
+def _attribution_position(doc: Document, det: Detector, i: int) -> bool:
     """Return True when the verb at token i attributes a quotation or a claim.
 
     ``"...," he claimed`` and ``claimed Mr X`` after a quotation, and a verb
     followed by "that", a colon or a quotation mark all count. "He admitted
     the charge" (a plain object) does not.
     """
-    sentence = toks[i].sentence
+    tokens, sentence_of = det.tokens, det.sentence_of
+    sentence = sentence_of[i]
     # After a quotation: only a subject (a name or pronoun) and commas between.
     j = i - 1
     steps = 0
     words = _words()
-    while j >= 0 and toks[j].sentence == sentence and steps < 6:
-        t = toks[j].token
+    while j >= 0 and sentence_of[j] == sentence and steps < 6:
+        t = tokens[j]
         if t.text in _QUOTE_CLOSERS and doc.in_quote(t.start):
             return True
         if t.kind is _WORD and (t.norm in words.speech or t.norm in ("and", "but", "or")):
             break  # another clause: '"...," he said and claimed'
         j -= 1
         steps += 1
-    if i + 1 < len(toks) and toks[i + 1].sentence == sentence:
-        nxt = toks[i + 1].token
+    if i + 1 < len(tokens) and sentence_of[i + 1] == sentence:
+        nxt = tokens[i + 1]
         if nxt.norm == "that" or nxt.text == ":" or nxt.text in _QUOTE_OPENERS:
             return True
-        if nxt.text == "," and i + 2 < len(toks):
-            after = toks[i + 2].token
+        if nxt.text == "," and i + 2 < len(tokens):
+            after = tokens[i + 2]
             if after.text in _QUOTE_OPENERS or doc.in_quote(after.start):
                 return True
     return False
@@ -566,11 +573,11 @@ class SurnameBeforeIntroduction(Rule):
 
 def _speaks(people: People, m: Mention) -> bool:
     """Return True when a speech verb follows the mention ("Donfried said")."""
-    toks = people.detector.toks
+    tokens = people.detector.tokens
     i = bisect.bisect_left(people.token_starts, m.end)
-    if i == len(toks):
+    if i == len(tokens):
         return False
-    tok = toks[i].token
+    tok = tokens[i]
     return tok.kind is _WORD and tok.norm in ("said", "says", "told", "added")
 
 
@@ -949,18 +956,16 @@ class LoadedAttributionVerb(Rule):
         """Report each loaded verb in attribution position."""
         doc = ctx.doc
         det = people_of(ctx).detector
-        toks = det.toks
         loaded = _words().loaded
-        hits = sorted(i for verb in loaded for i in det.positions(verb))
+        hits = sorted(i for verb in det.spelt_among(loaded) for i in det.positions(verb))
         for i in hits:
-            t = toks[i]
-            tok = t.token
+            tok = det.tokens[i]
             neutral = loaded[tok.norm]
-            if t.headline or doc.in_quote(tok.start):
+            if det.headline[i] or doc.in_quote(tok.start):
                 continue
-            if not _attribution_position(doc, toks, i):
+            if not _attribution_position(doc, det, i):
                 continue
-            before = _prev_word(toks, i)
+            before = _prev_word(det, i)
             if before is not None and before.norm in ("who", "which", "that"):
                 continue  # "a firm which claimed that ...": a claim reported, not a quote
             replacement = _match_case(neutral, tok.text)
@@ -1021,12 +1026,16 @@ class SaidSaysMix(Rule):
         def uses(verbs: frozenset[str]) -> list[Token]:
             out = []
             for i in sorted(i for v in verbs for i in det.positions(v)):
-                t = det.toks[i]
-                if t.headline or not _is_body(doc, t.paragraph) or doc.in_quote(t.token.start):
+                tok = det.tokens[i]
+                if (
+                    det.headline[i]
+                    or not _is_body(doc, det.paragraph_of[i])
+                    or doc.in_quote(tok.start)
+                ):
                     continue
-                if _document_subject(det.toks, i, words):
+                if _document_subject(det, i, words):
                     continue
-                out.append(t.token)
+                out.append(tok)
             return out
 
         past = uses(words.past)

@@ -12,7 +12,11 @@ cross a line break. Offsets are prose-view offsets.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 import regex
 
@@ -84,39 +88,84 @@ def strip_possessive(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def flatten(doc: Document) -> list[Tok]:
-    """Return the document's tokens with paragraph and sentence positions."""
-    out: list[Tok] = []
-    append = out.append
+@dataclass(slots=True)
+class Layout:
+    """A document's tokens and their places, as parallel lists (one entry per token).
+
+    Lists built by slicing and repetition cost a fraction of an object per
+    token; the detector and the rules read only the few entries they need.
+    """
+
+    tokens: list[Token]
+    texts: list[str]
+    starts: list[int]
+    paragraph: list[int]
+    sentence: list[int]  # document-wide sentence index
+    initial: list[bool]  # first word of its sentence
+    headline: list[bool]  # in a headline or subhead
+
+
+def layout(doc: Document) -> Layout:
+    """Return the document's tokens with paragraph and sentence positions.
+
+    A token belongs to the first sentence of its paragraph ending after the
+    token's start; tokens after the paragraph's last sentence belong to the
+    last sentence seen so far.
+    """
+    tokens: list[Token] = []
+    starts: list[int] = []
+    paragraph: list[int] = []
+    sentence_of: list[int] = []
+    headline: list[bool] = []
+    firsts: list[int] = []
     word = TokenKind.WORD
     sentence = 0
     for p in doc.paragraphs:
-        headline = p.kind in _HEADLINE_KINDS
-        index = p.index
         toks = p.tokens
         n = len(toks)
+        base = len(tokens)
+        p_starts = list(map(_START, toks))
+        tokens += toks
+        starts += p_starts
+        paragraph += [p.index] * n
+        headline += [p.kind in _HEADLINE_KINDS] * n
         k = 0
         for s in p.sentences:
-            end = s.end
-            first_word = True
-            while k < n and toks[k].start < end:
-                t = toks[k]
-                if first_word and t.kind is word:
-                    append(Tok(t, index, sentence, True, headline))
-                    first_word = False
-                else:
-                    append(Tok(t, index, sentence, False, headline))
-                k += 1
+            end = bisect.bisect_left(p_starts, s.end, k)
+            sentence_of += [sentence] * (end - k)
+            first = k
+            while first < end and toks[first].kind is not word:
+                first += 1
+            if first < end:
+                firsts.append(base + first)
+            k = end
             sentence += 1
-        while k < n:  # tokens after the last sentence end (rare)
-            append(Tok(toks[k], index, max(sentence - 1, 0), False, headline))
-            k += 1
-    return out
+        sentence_of += [max(sentence - 1, 0)] * (n - k)  # after the last sentence (rare)
+    initial = [False] * len(tokens)
+    for f in firsts:
+        initial[f] = True
+    texts = list(map(_TEXT, tokens))
+    return Layout(tokens, texts, starts, paragraph, sentence_of, initial, headline)
 
+
+_START = attrgetter("start")
+_TEXT = attrgetter("text")
+
+
+def flatten(doc: Document) -> list[Tok]:
+    """Return the document's tokens with paragraph and sentence positions, one object each."""
+    return _toks(layout(doc))
+
+
+def _toks(lay: Layout) -> list[Tok]:
+    return list(map(Tok, lay.tokens, lay.paragraph, lay.sentence, lay.initial, lay.headline))
+
+
+# A word's case-folded form without a possessive: remembered across documents.
+_LOWER_CACHE: dict[str, str] = {}
 
 # A word's name class depends only on its text and the lexicon: remembered
-# across documents, since most capitalised words recur from story to story.
-_UNKNOWN = "?"
+# across documents, since most words recur from story to story.
 _CLASS_CACHE: dict[str, str | None] = {}
 _CLASS_CACHE_LEXICON: list[Lexicon] = []
 
@@ -131,13 +180,61 @@ def _class_cache(lex: Lexicon) -> dict[str, str | None]:
     return _CLASS_CACHE
 
 
-def _sentence_ranges(toks: list[Tok], ranges: dict[int, tuple[int, int]]) -> None:
+def name_classes(lay: Layout, lex: Lexicon) -> list[str | None]:
+    """Return each token's name class (None for lower-case words and non-words).
+
+    The distinct texts not met before are classified once; then every token
+    is looked up in one pass, and only the tokens with a class are checked
+    for being words.
+    """
+    known = _class_cache(lex)
+    for text in set(lay.texts).difference(known):
+        known[text] = classify_word(text, lex)
+    classes = list(map(known.__getitem__, lay.texts))
+    tokens = lay.tokens
+    word = TokenKind.WORD
+    for i in compress(range(len(classes)), classes):
+        if tokens[i].kind is not word:
+            classes[i] = None
+    return classes
+
+
+def classify_word(text: str, lex: Lexicon) -> str | None:
+    """Return a word's name class: "cap", "initial", "particle", "honorific", "calendar" or None."""
+    if not text[0].isupper():
+        if text in lex.particles:
+            return "particle"
+        if "-" in text:
+            head, _, rest = text.partition("-")
+            if head in lex.particles and rest[:1].isupper():
+                return "cap"  # al-Assad
+        return None
+    text, _ = strip_possessive(text)
+    low = text.casefold()
+    if low in lex.honorifics:
+        return "honorific"
+    if low in lex.calendar_words:
+        return "calendar"
+    if low in lex.stop_words:
+        return None
+    if _INITIALS_RE.match(text) or (len(text) == 1 and text.isalpha()):
+        if low in lex.not_initials or low.replace(".", "") in lex.stop_words:
+            return None
+        return "initial"
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return None  # an acronym: NATO, BBC
+    if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
+        return None  # "Kong-based", "Wal-mart"
+    return "cap"
+
+
+def _sentence_ranges(order: list[int], ranges: dict[int, tuple[int, int]]) -> None:
     """Fill ``ranges``: sentence -> (its first token index, its last index + 1).
 
-    Tokens come in sentence order, so each sentence's run is found by
-    bisection instead of a dictionary update per token.
+    ``order`` is each token's sentence. Tokens come in sentence order, so each
+    sentence's run is found by bisection instead of a dictionary update per token.
     """
-    order = [t.sentence for t in toks]
     if order != sorted(order):  # never expected; the per-token way still holds
         for i, s in enumerate(order):
             first = ranges.get(s)
@@ -150,40 +247,41 @@ def _sentence_ranges(toks: list[Tok], ranges: dict[int, tuple[int, int]]) -> Non
         i = end
 
 
+def _word_index(texts: list[str]) -> dict[str, list[int]]:
+    """Return text -> the indices of the tokens spelt so, in order."""
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        index[text].append(i)
+    return index
+
+
 class Detector:
-    """Scan a document for person mentions."""
+    """Scan a document for person mentions.
+
+    Tokens are read through parallel lists (``tokens``, ``paragraph_of``,
+    ``sentence_of``, ``initial``, ``headline``, ``starts``): the scan visits
+    only the tokens with a name class.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex: Lexicon = lexicon()
-        self.toks = flatten(doc)
-        # Where each sentence's tokens are; then one pass: each token's name
-        # class, and where the lower-case words the rules look up are.
-        classes: list[str | None] = []
+        lay = layout(doc)
+        self.layout = lay
+        self.tokens = lay.tokens
+        self.texts = lay.texts
+        self.starts = lay.starts
+        self.paragraph_of = lay.paragraph
+        self.sentence_of = lay.sentence
+        self.initial = lay.initial
+        self.headline = lay.headline
         self.sentence_range: dict[int, tuple[int, int]] = {}
-        self._by_word: dict[str, list[int]] = {}
-        word = TokenKind.WORD
-        particles = self.lex.particles
-        by_word = self._by_word
-        ranges = self.sentence_range
-        known = _class_cache(self.lex)
-        _sentence_ranges(self.toks, ranges)
-        for i, t in enumerate(self.toks):
-            tok = t.token
-            if tok.kind is not word:
-                classes.append(None)
-                continue
-            text = tok.text
-            if text[0].isupper() or "-" in text or text in particles:
-                cls = known.get(text, _UNKNOWN)
-                if cls is _UNKNOWN:
-                    cls = known[text] = self._classify(tok)
-                classes.append(cls)
-            else:
-                classes.append(None)
-                by_word.setdefault(text, []).append(i)
-        self.classes = classes
+        _sentence_ranges(lay.sentence, self.sentence_range)
+        self.classes = name_classes(lay, self.lex)
+        self.candidates = list(compress(range(len(self.classes)), self.classes))
+        self._index = _word_index(lay.texts)
+        self._toks: list[Tok] | None = None
         self.mentions: list[Mention] = []
         # Single capitalised words with no evidence, kept for the second pass.
         self.bare: list[tuple[int, int]] = []  # (tok index start, end) of weak runs
@@ -191,14 +289,40 @@ class Detector:
         # Job nouns before single words, kept for the second pass.
         self.noun_titles: dict[int, tuple[str, int, int]] = {}
 
+    @property
+    def toks(self) -> list[Tok]:
+        """Return one :class:`Tok` per token (built on first use; the scan needs none)."""
+        if self._toks is None:
+            self._toks = _toks(self.layout)
+        return self._toks
+
     def positions(self, word: str) -> list[int]:
-        """Return the indices of the tokens spelt ``word`` (a lower-case word)."""
-        return self._by_word.get(word, [])
+        """Return the indices of the word tokens spelt ``word`` (a lower-case word).
+
+        The list is the detector's own: read it, do not change it.
+        """
+        found = self._index.get(word)
+        if not found or word[0].isupper() or "-" in word or word in self.lex.particles:
+            return []  # only plain lower-case words are looked up
+        if word.isalpha():
+            return found  # the tokenizer makes every run of letters a word
+        tokens = self.tokens
+        kind = TokenKind.WORD
+        return [i for i in found if tokens[i].kind is kind]
+
+    def spelt_among(self, words: Iterable[str]) -> set[str]:
+        """Return those of ``words`` that some token is spelt as (one set operation)."""
+        return self._index.keys() & words
+
+    def occurrences(self, texts: Iterable[str]) -> list[int]:
+        """Return the indices of the tokens (of any kind) spelt as one of ``texts``, in order."""
+        index = self._index
+        return sorted(i for text in texts for i in index.get(text, ()))
 
     # -- token classes -------------------------------------------------
     def _word(self, i: int) -> Token | None:
-        if 0 <= i < len(self.toks):
-            t = self.toks[i].token
+        if 0 <= i < len(self.tokens):
+            t = self.tokens[i]
             if t.kind is TokenKind.WORD:
                 return t
         return None
@@ -209,93 +333,97 @@ class Detector:
             return self.classes[i]
         return None
 
-    def _classify(self, t: Token) -> str | None:
-        if t.kind is not TokenKind.WORD:
-            return None
-        text = t.text
-        lex = self.lex
-        if not text[0].isupper():
-            if text in lex.particles:
-                return "particle"
-            if "-" in text:
-                head, _, rest = text.partition("-")
-                if head in lex.particles and rest[:1].isupper():
-                    return "cap"  # al-Assad
-            return None
-        text, _ = strip_possessive(text)
-        low = text.casefold()
-        if low in lex.honorifics:
-            return "honorific"
-        if low in lex.calendar_words:
-            return "calendar"
-        if low in lex.stop_words:
-            return None
-        if _INITIALS_RE.match(text) or (len(text) == 1 and text.isalpha()):
-            if low in lex.not_initials or low.replace(".", "") in lex.stop_words:
-                return None
-            return "initial"
-        letters = [c for c in text if c.isalpha()]
-        if len(letters) > 1 and all(c.isupper() for c in letters):
-            return None  # an acronym: NATO, BBC
-        if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
-            return None  # "Kong-based", "Wal-mart"
-        return "cap"
-
     def gap_ok(self, a: int, b: int) -> bool:
         """Return True when tokens a and b (a < b) are joined by blanks or an initial's dot."""
-        ta, tb = self.toks[a], self.toks[b]
-        if ta.paragraph != tb.paragraph:
+        if self.paragraph_of[a] != self.paragraph_of[b]:
             return False
-        gap = self.text[ta.token.end : tb.token.start]
+        gap = self.text[self.tokens[a].end : self.starts[b]]
         return gap.isspace() and gap.count("\n") <= 1
 
     # -- the scan --------------------------------------------------------
     def run(self) -> list[Mention]:
         """Return the mentions found by the first pass (evidence-bearing runs)."""
-        i = 0
-        n = len(self.toks)
         classes = self.classes
-        while i < n:
-            if classes[i] is None:
-                i += 1
+        n = len(classes)
+        done = 0  # tokens before this belong to runs already processed
+        for i in self.candidates:
+            if i < done:
+                continue
+            nxt = i + 1
+            if (nxt == n or classes[nxt] is None) and classes[i] == "cap":
+                # A capitalised word with no name word after it: a run of its own.
+                self._process_single(i)
+                done = nxt
                 continue
             j = self._extend(i)
             self._process(i, j)
-            i = max(j, i + 1)
+            done = max(j, nxt)
         return self.mentions
 
     def _extend(self, i: int) -> int:
         """Return the end (exclusive) of the name run starting at token i."""
-        n = len(self.toks)
+        classes = self.classes
+        texts = self.texts
+        n = len(classes)
         j = i
         while True:
-            cls = self.name_class(j)
+            cls = classes[j]
             nxt = j + 1
             # An initial or a short honorific may carry a dot: "J. Smith", "Mr. Smith".
-            if nxt < n and cls in ("initial", "honorific"):
-                t = self.toks[nxt].token
-                if t.text == "." and t.start == self.toks[j].token.end:
-                    nxt += 1
-            if _possessive(self.toks[j].token.text):
+            if (
+                nxt < n
+                and (cls == "initial" or cls == "honorific")
+                and texts[nxt] == "."
+                and self.starts[nxt] == self.tokens[j].end
+            ):
+                nxt += 1
+            if _possessive(texts[j]):
                 return j + 1
-            if nxt < n and self.name_class(nxt) is not None and self.gap_ok(nxt - 1, nxt):
+            if nxt < n and classes[nxt] is not None and self.gap_ok(nxt - 1, nxt):
                 j = nxt
                 continue
             return j + 1
 
     def _process(self, i: int, j: int) -> None:
         """Classify run tokens [i, j) and record a mention when it names a person."""
-        idx = [k for k in range(i, j) if self.toks[k].token.kind is TokenKind.WORD]
+        if j == i + 1:
+            self._process_single(i)
+        else:
+            self._process_run(i, j)
+
+    def _process_single(self, i: int) -> None:
+        """Do what :meth:`_process_run` does for a one-token run, with less work.
+
+        Most runs are one capitalised word. No title, courtesy title, given
+        name or appositive can prove one word a name in the first pass, so
+        such a word is only kept for the second pass (with a job noun before
+        it), unless it is a formal title alone; any other one-token class is
+        trimmed away.
+        """
+        if self.classes[i] != "cap":
+            return
+        before = self._noun_before(i)
+        if before is not None:
+            self.noun_titles[i] = before
+        if self.lower(i) in self.lex.formal_titles:
+            return  # "the President": a title with no name
+        self.bare.append((i, i + 1))
+
+    def _process_run(self, i: int, j: int) -> None:
+        """Classify run tokens [i, j) and record a mention when it names a person."""
+        idx = [k for k in range(i, j) if self.tokens[k].kind is TokenKind.WORD]
         if not idx:
             return
-        classes = [self.name_class(k) for k in idx]
+        classes = [self.classes[k] for k in idx]
         # Honorific: the name follows the last one.
-        hon_pos = max((p for p, c in enumerate(classes) if c == "honorific"), default=-1)
+        hon_pos = -1
+        if "honorific" in classes:
+            hon_pos = len(classes) - 1 - classes[::-1].index("honorific")
         honorific = ""
         title_idx: list[int] = []
         if hon_pos >= 0:
-            honorific = self.toks[idx[hon_pos]].token.text
-            title_idx = [k for k in idx[:hon_pos] if self.name_class(k) == "cap"]
+            honorific = self.texts[idx[hon_pos]]
+            title_idx = [k for k in idx[:hon_pos] if self.classes[k] == "cap"]
             name_idx = idx[hon_pos + 1 :]
             evidence = "honorific"
         else:
@@ -306,39 +434,39 @@ class Detector:
                 (
                     p
                     for p, k in enumerate(idx)
-                    if self._lower(k) in self.lex.formal_titles and classes[p] == "cap"
+                    if self.lower(k) in self.lex.formal_titles and classes[p] == "cap"
                 ),
                 -1,
             )
             if f >= 0:
                 e = f
-                while e + 1 < len(idx) - 1 and self._lower(idx[e + 1]) in self.lex.formal_titles:
+                while e + 1 < len(idx) - 1 and self.lower(idx[e + 1]) in self.lex.formal_titles:
                     e += 1
-                if e + 1 < len(idx) and self._lower(idx[e]) not in self.lex.title_prefixes:
+                if e + 1 < len(idx) and self.lower(idx[e]) not in self.lex.title_prefixes:
                     title_idx = idx[: e + 1]
                     name_idx = idx[e + 1 :]
                     evidence = "title"
             if (
                 not evidence
                 and len(idx) >= 3
-                and self.toks[idx[0]].initial
-                and self._lower(idx[0]) in self.lex.person_nouns
+                and self.initial[idx[0]]
+                and self.lower(idx[0]) in self.lex.person_nouns
             ):
                 # A job noun capitalised at the start of a sentence: "Striker Carlos Tevez".
                 title_idx = idx[:1]
                 name_idx = idx[1:]
                 evidence = "title"
         name_idx = self._trim(name_idx)
-        while len(name_idx) >= 2 and self._lower(name_idx[0]) in self.lex.demonyms:
+        while len(name_idx) >= 2 and self.lower(name_idx[0]) in self.lex.demonyms:
             # "Spaniard Conchita Martinez": the nationality describes the person.
             title_idx = [*title_idx, name_idx[0]]
             name_idx = name_idx[1:]
         if not name_idx:
             return
-        headline = self.toks[name_idx[0]].headline
-        words = [strip_possessive(self.toks[k].token.text)[0] for k in name_idx]
+        headline = self.headline[name_idx[0]]
+        words = [strip_possessive(self.texts[k])[0] for k in name_idx]
         lows = [w.casefold() for w in words]
-        possessive = strip_possessive(self.toks[name_idx[-1]].token.text)[1]
+        possessive = strip_possessive(self.texts[name_idx[-1]])[1]
         # Evidence from around the run.
         title_text, t_start, t_end = self._title_span(title_idx)
         if not evidence or evidence == "title":
@@ -394,7 +522,7 @@ class Detector:
             if of is not None and of.text == "of" and place is not None and place.text[0].isupper():
                 evidence = "peerage"
         if evidence == "title" and len(name_idx) == 1:
-            last = self._lower(idx[len(title_idx) - 1]) if title_idx else ""
+            last = self.lower(idx[len(title_idx) - 1]) if title_idx else ""
             if last in self.lex.title_prefixes:
                 self.bare.append((name_idx[0], name_idx[-1] + 1))
                 return
@@ -402,7 +530,7 @@ class Detector:
 
     def _title_case(self, k: int) -> bool:
         """Return True when token k's paragraph capitalises most of its long words."""
-        p = self.toks[k].paragraph
+        p = self.paragraph_of[k]
         cached = self._title_cache.get(p)
         if cached is None:
             words = [
@@ -419,26 +547,33 @@ class Detector:
         """Return True for "de", "bin" ... and a capitalised "De" that is no given name."""
         if self.classes[k] == "particle":
             return True
-        low = self._lower(k)
+        low = self.lower(k)
         return low in self.lex.particles and low not in self.lex.given_gender
 
-    def _lower(self, k: int) -> str:
-        return strip_possessive(self.toks[k].token.text)[0].casefold()
+    def lower(self, k: int) -> str:
+        """Return token k's text case-folded, without a possessive 's (remembered per text)."""
+        text = self.texts[k]
+        low = _LOWER_CACHE.get(text)
+        if low is None:
+            if len(_LOWER_CACHE) > 100_000:
+                _LOWER_CACHE.clear()
+            low = _LOWER_CACHE[text] = strip_possessive(text)[0].casefold()
+        return low
 
     def _trim(self, name_idx: list[int]) -> list[int]:
         """Drop calendar words, particles and suffixes from the ends of a name."""
         lex = self.lex
         out = list(name_idx)
-        while out and self.name_class(out[0]) in ("calendar", "particle", "honorific"):
-            if self.name_class(out[0]) == "particle" and len(out) >= 2:
+        while out and self.classes[out[0]] in ("calendar", "particle", "honorific"):
+            if self.classes[out[0]] == "particle" and len(out) >= 2:
                 break
             out.pop(0)
         while out:
-            last = self._lower(out[-1])
-            cls = self.name_class(out[-1])
+            last = self.lower(out[-1])
+            cls = self.classes[out[-1]]
             if cls == "calendar":
                 # "Theresa May" keeps its month; "Donfried Tuesday" does not.
-                prev = self._lower(out[-2]) if len(out) >= 2 else ""
+                prev = self.lower(out[-2]) if len(out) >= 2 else ""
                 if prev in lex.given_gender and last not in _WEEKDAYS:
                     break
                 out.pop()
@@ -450,15 +585,15 @@ class Detector:
                 continue
             break
         # A dotted initial or particle alone is no name.
-        if out and all(self.name_class(k) in ("initial", "particle") for k in out):
+        if out and all(self.classes[k] in ("initial", "particle") for k in out):
             return []
         return out
 
     def _title_span(self, title_idx: list[int]) -> tuple[str, int, int]:
         if not title_idx:
             return "", -1, -1
-        start = self.toks[title_idx[0]].token.start
-        end = self.toks[title_idx[-1]].token.end
+        start = self.tokens[title_idx[0]].start
+        end = self.tokens[title_idx[-1]].end
         # "Secretary of State Colin Powell": reach back over "Secretary of".
         k = title_idx[0]
         while k >= 2:
@@ -487,7 +622,7 @@ class Detector:
                 or w.text.casefold() in self.lex.stop_words
                 or w.text.casefold() in self.lex.calendar_words
                 or (
-                    self.toks[k - 1].initial
+                    self.initial[k - 1]
                     and w.text.casefold() not in self.lex.formal_titles
                     and not w.text.isupper()
                 )
@@ -502,10 +637,9 @@ class Detector:
         """Return the job-noun phrase right before token k ("Liverpool captain")."""
         p = k - 1
         t = self._word(p)
-        if t is None or not self.gap_ok(p, k):
+        if t is None or not t.text[0].islower():
             return None
-        low = t.text.casefold()
-        if not (t.text[0].islower() and low in self.lex.person_nouns):
+        if t.text.casefold() not in self.lex.person_nouns or not self.gap_ok(p, k):
             return None
         start = t.start
         end = t.end
@@ -531,23 +665,19 @@ class Detector:
 
     def _appositive(self, k: int) -> tuple[str, str, int, int] | None:
         """Return ("noun"|"who", text, start, end) for an appositive after token k."""
-        n = len(self.toks)
+        n = len(self.tokens)
         c = k + 1
-        if (
-            c >= n
-            or self.toks[c].token.text != ","
-            or self.toks[c].paragraph != self.toks[k].paragraph
-        ):
+        if c >= n or self.texts[c] != "," or self.paragraph_of[c] != self.paragraph_of[k]:
             return None
         q = c + 1
         first = self._word(q)
         if first is None:
-            t = self.toks[q].token if q < n else None
+            t = self.tokens[q] if q < n else None
             if (
                 t is not None
                 and t.kind is TokenKind.NUMBER
                 and q + 1 < n
-                and self.toks[q + 1].token.text == ","
+                and self.texts[q + 1] == ","
             ):
                 return ("who", "", -1, -1)  # "John Smith, 45, said"
             return None
@@ -568,8 +698,8 @@ class Detector:
         found = False
         steps = 0
         while q < n and steps < 8:
-            t = self.toks[q].token
-            if self.toks[q].paragraph != self.toks[k].paragraph:
+            t = self.tokens[q]
+            if self.paragraph_of[q] != self.paragraph_of[k]:
                 break
             if t.kind is not TokenKind.WORD:
                 break
@@ -586,8 +716,8 @@ class Detector:
         if not found:
             return None
         # Carry the title to the next comma or full stop ("... for European Affairs,").
-        while q < n and self.toks[q].paragraph == self.toks[k].paragraph and steps < 16:
-            t = self.toks[q].token
+        while q < n and self.paragraph_of[q] == self.paragraph_of[k] and steps < 16:
+            t = self.tokens[q]
             if t.kind is not TokenKind.WORD:
                 break
             low = t.text.casefold()
@@ -611,15 +741,14 @@ class Detector:
     ) -> None:
         """Record the name tokens ``name_idx`` (written ``words``) as a mention."""
         lex = self.lex
-        first_tok = self.toks[name_idx[0]]
-        last_tok = self.toks[name_idx[-1]]
-        start = first_tok.token.start
-        end = last_tok.token.start + len(words[-1])
+        first = name_idx[0]
+        start = self.starts[first]
+        end = self.starts[name_idx[-1]] + len(words[-1])
         # Surname: the last word with the particles before it.
         s = len(name_idx) - 1
         while s > 0 and self._is_particle(name_idx[s - 1]):
             s -= 1
-        surname_start = self.toks[name_idx[s]].token.start
+        surname_start = self.tokens[name_idx[s]].start
         surname = " ".join(words[s:])
         given = " ".join(words[:1]) if s > 0 else ""
         hon = honorific.casefold().rstrip(".")
@@ -648,35 +777,35 @@ class Detector:
                 title_start=t_start,
                 title_end=t_end,
                 evidence=evidence,
-                paragraph=first_tok.paragraph,
-                sentence=first_tok.sentence,
-                headline=first_tok.headline,
+                paragraph=self.paragraph_of[first],
+                sentence=self.sentence_of[first],
+                headline=self.headline[first],
                 possessive=possessive,
             )
         )
 
     def record_bare(self, k: int, evidence: str) -> Mention:
         """Record token k as a surname mention found by matching a known surname."""
-        t = self.toks[k]
-        word, possessive = strip_possessive(t.token.text)
+        start = self.starts[k]
+        word, possessive = strip_possessive(self.texts[k])
         m = Mention(
-            start=t.token.start,
-            end=t.token.start + len(word),
+            start=start,
+            end=start + len(word),
             text=word,
             kind="surname",
             given="",
             surname=word,
-            surname_start=t.token.start,
-            surname_end=t.token.start + len(word),
+            surname_start=start,
+            surname_end=start + len(word),
             honorific="",
             gender="",
             title="",
             title_start=-1,
             title_end=-1,
             evidence=evidence,
-            paragraph=t.paragraph,
-            sentence=t.sentence,
-            headline=t.headline,
+            paragraph=self.paragraph_of[k],
+            sentence=self.sentence_of[k],
+            headline=self.headline[k],
             possessive=possessive,
         )
         self.mentions.append(m)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newslint.document import Document, Token, TokenKind
-from newslint.people.detect import Detector, Mention, Tok, strip_possessive
+from newslint.document import Document, TokenKind
+from newslint.people.detect import Detector, Mention, strip_possessive
 from newslint.people.lexicon import lexicon
 
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f", "HE": "m", "SHE": "f"}
@@ -228,14 +228,11 @@ class People:
         # Pronouns that disagree with the only person they can mean, with that
         # person's mention: "Ms Taylor said ... He added" (see NL311).
         self.pronoun_conflicts: list[tuple[Mention, Mention]] = []
-        self._token_starts: list[int] | None = None
 
     @property
     def token_starts(self) -> list[int]:
         """Return the start offset of each of the detector's tokens (in order)."""
-        if self._token_starts is None:
-            self._token_starts = [t.token.start for t in self.detector.toks]
-        return self._token_starts
+        return self.detector.starts
 
     def person(self, mention: Mention) -> Person | None:
         """Return the person a mention belongs to."""
@@ -282,7 +279,7 @@ def build_people(doc: Document) -> People:
     mentions = sorted(det.mentions, key=lambda m: m.start)
     persons = _group(mentions)
     people = People(doc, persons, mentions, det)
-    _attach_pronouns(people, det.toks)
+    _attach_pronouns(people, det)
     people.mentions.sort(key=lambda m: m.start)
     return people
 
@@ -293,63 +290,68 @@ def _second_pass(det: Detector) -> None:
     lex = det.lex
     # A full name whose surname recurs on its own is a person's ("Jens
     # Stoltenberg ... Stoltenberg said"); firms recur by their first word.
-    singles = {
-        strip_possessive(det.toks[a].token.text)[0].casefold()
-        for a, b in det.bare
-        if b - a == 1 and _speaks_at(det, a)
-    }
+    tokens, texts = det.tokens, det.texts
+    word = TokenKind.WORD
+    singles = {det.lower(a) for a, b in det.bare if b - a == 1 and _speaks_at(det, a)}
     for a, b in det.bare:
-        idx = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
+        if b - a == 1:
+            continue  # one word
+        idx = [k for k in range(a, b) if tokens[k].kind is word]
         if len(idx) >= 2:
-            last = strip_possessive(det.toks[idx[-1]].token.text)[0].casefold()
+            last = det.lower(idx[-1])
             if last in singles and len(last) > 2:
                 known.add(last)
     for a, b in det.bare:
-        words = [
-            strip_possessive(det.toks[k].token.text)[0]
-            for k in range(a, b)
-            if det.toks[k].token.kind is TokenKind.WORD
-        ]
+        if b - a == 1:  # a one-token run is one word
+            _accept_word(det, a, det.lower(a), known)
+            continue
+        words = [strip_possessive(texts[k])[0] for k in range(a, b) if tokens[k].kind is word]
         if not words:
             continue
         lows = [w.casefold() for w in words]
         if any(w in lex.non_person_words for w in lows):
             continue
         if len(words) == 1:
-            if lows[0] in known:
-                m = det.record_bare(a, "known")
-                noun = det.noun_titles.get(a)
-                if noun is not None:
-                    m.title, m.title_start, m.title_end = noun
-                    m.evidence = "noun"
+            _accept_word(det, a, lows[0], known)
             continue
         if lows[-1] in known and lows[0] not in lex.stop_words:
-            idx = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
-            possessive = strip_possessive(det.toks[idx[-1]].token.text)[1]
+            idx = [k for k in range(a, b) if tokens[k].kind is word]
+            possessive = strip_possessive(texts[idx[-1]])[1]
             det.record(idx, words, "", "", -1, -1, "known", possessive)
+
+
+def _accept_word(det: Detector, k: int, low: str, known: set[str]) -> None:
+    """Record the weak one-word run at token k (``low`` folded) when its surname is known."""
+    if low in known and low not in det.lex.non_person_words:
+        m = det.record_bare(k, "known")
+        noun = det.noun_titles.get(k)
+        if noun is not None:
+            m.title, m.title_start, m.title_end = noun
+            m.evidence = "noun"
 
 
 def _speaks_at(det: Detector, k: int) -> bool:
     """Return True when token k is the subject of a speech verb ("Stoltenberg said")."""
     verbs = det.lex.core_speech_verbs
-    toks = det.toks
+    texts, sentence_of = det.texts, det.sentence_of
+    n = len(texts)
+    sentence = sentence_of[k]
     nxt = k + 1
-    if nxt < len(toks) and toks[nxt].token.text == ",":
+    if nxt < n and texts[nxt] == ",":
         nxt += 1
     if (
-        nxt < len(toks)
-        and toks[nxt].sentence == toks[k].sentence
-        and toks[nxt].token.kind is TokenKind.WORD
-        and toks[nxt].token.text in verbs
+        nxt < n
+        and sentence_of[nxt] == sentence
+        and det.tokens[nxt].kind is TokenKind.WORD
+        and texts[nxt] in verbs
     ):
         return True
     # '"...," said Stoltenberg.' (but not "analysts said India could ...").
-    if k == 0 or toks[k - 1].sentence != toks[k].sentence:
+    if k == 0 or sentence_of[k - 1] != sentence:
         return False
-    if toks[k - 1].token.text not in ("said", "says"):
+    if texts[k - 1] not in ("said", "says"):
         return False
-    after = toks[k + 1] if k + 1 < len(toks) else None
-    return after is None or after.sentence != toks[k].sentence or after.token.text in ",.;:"
+    return k + 1 >= n or sentence_of[k + 1] != sentence or texts[k + 1] in ",.;:"
 
 
 def _group(mentions: list[Mention]) -> list[Person]:
@@ -483,7 +485,7 @@ def _choose(m: Mention, cands: list[Person]) -> Person | None:
     return best or cands[0]
 
 
-def _attach_pronouns(people: People, toks: list[Tok]) -> None:
+def _attach_pronouns(people: People, det: Detector) -> None:
     """Attach "he"/"she" to a person where only one person can be meant.
 
     Safe cases: the pronoun opens its sentence or is the subject of a speech
@@ -491,17 +493,19 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
     the same sentence or, failing that, in the sentence before.
     """
     lex = lexicon()
-    speakers = _Speakers(people, toks, lex.core_speech_verbs)
+    speakers = _Speakers(people, det, lex.core_speech_verbs)
+    tokens = det.tokens
+    n = len(tokens)
     new: list[Mention] = []
-    for i, t in enumerate(toks):
-        tok = t.token
-        gender = _SUBJECT_PRONOUNS.get(tok.text)
-        if gender is None or t.headline:
+    for i in det.occurrences(_SUBJECT_PRONOUNS):
+        tok = tokens[i]
+        gender = _SUBJECT_PRONOUNS[tok.text]
+        if det.headline[i]:
             continue
-        opens = t.initial
+        opens = det.initial[i]
         speech = False
-        nxt = toks[i + 1].token if i + 1 < len(toks) else None
-        prev = toks[i - 1].token if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < n else None
+        prev = tokens[i - 1] if i > 0 else None
         if nxt is not None and nxt.norm in lex.core_speech_verbs and nxt.kind is TokenKind.WORD:
             speech = True
         if prev is not None and prev.norm in ("said", "says", "added", "told"):
@@ -510,7 +514,8 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
             continue
         # Names inside quotations are not the speaker: '"Ruth Kelly is wrong," he said'.
         # First the people named earlier in the same sentence ...
-        starts, same, first_other = speakers.before(t.sentence)
+        sentence = det.sentence_of[i]
+        starts, same, first_other = speakers.before(sentence)
         k = bisect.bisect_left(starts, tok.start)
         if k:
             if k > first_other:
@@ -519,7 +524,7 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
             antecedent = same[k - 1]
         else:
             # ... failing that, those of the sentence before.
-            ids, last = speakers.previous(t.sentence - 1, t.paragraph)
+            ids, last = speakers.previous(sentence - 1, det.paragraph_of[i])
             if len(ids) != 1 or last is None:
                 continue
             (pid,) = ids
@@ -532,9 +537,9 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
             # added"); against a given name alone it is probably someone else.
             titled = person.titled_gender
             if titled and not k and speakers.is_speaker(antecedent):
-                people.pronoun_conflicts.append((_pronoun(tok, t, gender, -1), antecedent))
+                people.pronoun_conflicts.append((_pronoun(det, i, gender, -1), antecedent))
             continue
-        m = _pronoun(tok, t, gender, pid)
+        m = _pronoun(det, i, gender, pid)
         m.evidence = "speech" if speech else "opens"
         person.mentions.append(m)
         new.append(m)
@@ -546,9 +551,9 @@ def _attach_pronouns(people: People, toks: list[Tok]) -> None:
 class _Speakers:
     """Who a pronoun may refer to, per sentence, computed once per sentence."""
 
-    def __init__(self, people: People, toks: list[Tok], verbs: frozenset[str]) -> None:
+    def __init__(self, people: People, det: Detector, verbs: frozenset[str]) -> None:
         self.doc = people.doc
-        self.toks = toks
+        self.tokens = det.tokens
         self.verbs = verbs
         self.named = people.by_sentence()
         self._before: dict[int, tuple[list[int], list[Mention], int]] = {}
@@ -594,24 +599,22 @@ class _Speakers:
 
     def is_speaker(self, m: Mention) -> bool:
         """Return True when a speech verb directly follows (or precedes) the mention."""
-        toks = self.toks
+        tokens = self.tokens
         starts = self.people.token_starts
         i = bisect.bisect_left(starts, m.end)
-        while i < len(toks) and toks[i].token.kind is not TokenKind.WORD:
-            if toks[i].token.text not in (",",):
+        while i < len(tokens) and tokens[i].kind is not TokenKind.WORD:
+            if tokens[i].text not in (",",):
                 break
             i += 1
-        if (
-            i < len(toks)
-            and toks[i].token.kind is TokenKind.WORD
-            and toks[i].token.norm in self.verbs
-        ):
+        if i < len(tokens) and tokens[i].kind is TokenKind.WORD and tokens[i].norm in self.verbs:
             return True
         j = bisect.bisect_left(starts, m.start) - 1
-        return j >= 0 and toks[j].token.norm in ("said", "says", "added", "told")
+        return j >= 0 and tokens[j].norm in ("said", "says", "added", "told")
 
 
-def _pronoun(tok: Token, t: Tok, gender: str, pid: int) -> Mention:
+def _pronoun(det: Detector, i: int, gender: str, pid: int) -> Mention:
+    """Return the mention of the pronoun at token i."""
+    tok = det.tokens[i]
     return Mention(
         start=tok.start,
         end=tok.end,
@@ -627,8 +630,8 @@ def _pronoun(tok: Token, t: Tok, gender: str, pid: int) -> Mention:
         title_start=-1,
         title_end=-1,
         evidence="pronoun",
-        paragraph=t.paragraph,
-        sentence=t.sentence,
+        paragraph=det.paragraph_of[i],
+        sentence=det.sentence_of[i],
         headline=False,
         possessive=False,
         person=pid,

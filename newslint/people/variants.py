@@ -90,11 +90,14 @@ def find_variants(people: People) -> list[Variant]:
     # first ("governor Park Seung") may hold the right spelling of a surname
     # that a courtesy title proves elsewhere ("Mr Tsda", "Mr Pak").
     weak: dict[str, Spelling] = {}
+    tokens = det.tokens
     for a, b in det.bare:
-        words = [k for k in range(a, b) if det.toks[k].token.kind is TokenKind.WORD]
+        if b - a < 2:
+            continue  # one word
+        words = [k for k in range(a, b) if tokens[k].kind is TokenKind.WORD]
         if len(words) < 2 or len(words) > 3:
             continue
-        tok = det.toks[words[-1]].token
+        tok = tokens[words[-1]]
         word, _ = strip_possessive(tok.text)
         if word.isalpha() and tok.start not in covered:
             w = weak.setdefault(word, Spelling(word))
@@ -112,25 +115,21 @@ def find_variants(people: People) -> list[Variant]:
     # "The Bsh administration", "allowing Ferrerro to take advantage".
     givens_anywhere = {m.given.casefold() for m in people.mentions if m.kind == "full"}
     # Only a word that could be one slip from a proven surname is worth a look.
-    shapes = {
-        (form[:1].casefold(), len(form) + d)
-        for form, sp in spellings.items()
-        if sp.person_uses
-        for d in (-1, 0, 1)
-    }
-    classes = det.classes
-    for i, t in enumerate(det.toks):
+    lengths: defaultdict[str, set[int]] = defaultdict(set)  # first letter -> word lengths
+    for form, sp in spellings.items():
+        if sp.person_uses:
+            lengths[form[:1].casefold()].update((len(form) - 1, len(form), len(form) + 1))
+    classes, texts = det.classes, det.texts
+    for i in det.candidates if lengths else ():
         if classes[i] != "cap":
             continue
-        tok = t.token
+        text = texts[i]
+        near = lengths.get(text[:1].casefold())
+        if near is None or (len(text) not in near and len(text) - 2 not in near):
+            continue  # (the second length allows for a possessive 's)
+        tok = tokens[i]
         if tok.start in covered:
             continue
-        text = tok.text
-        if (text[:1].casefold(), len(text)) not in shapes and (
-            text[:1].casefold(),
-            len(text) - 2,
-        ) not in shapes:
-            continue  # (the second shape allows for a possessive 's)
         if _in_long_run(det, i):
             continue
         word, _ = strip_possessive(tok.text)
@@ -208,7 +207,7 @@ def _before_state(text: str, end: int) -> bool:
 def _in_long_run(det: Detector, i: int) -> bool:
     """Return True when token i sits among other capitalised words ("Costa Rica")."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(det.toks) and det.name_class(j) in ("cap", "initial"):
+        if 0 <= j < len(det.tokens) and det.name_class(j) in ("cap", "initial"):
             lo, hi = (j, i) if j < i else (i, j)
             if det.gap_ok(lo, hi):
                 return True
