@@ -226,11 +226,11 @@ class ResultCache:
         self.root = (root or default_cache_dir()) / "results"
         self.fingerprint = settings_fingerprint(settings)
 
-    def key(self, path: str, text: str, fmt: str) -> str:
-        """Return the cache key for one file's text."""
+    def key(self, path: str, text: str, fmt: str, modified_day: str = "") -> str:
+        """Return the cache key for one file's text (and the day it was last modified)."""
         h = hashlib.sha256()
         h.update(self.fingerprint.encode())
-        h.update(f"|{path}|{fmt}|".encode())
+        h.update(f"|{path}|{fmt}|{modified_day}|".encode())
         h.update(text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 

@@ -12,6 +12,7 @@ import fnmatch
 import os
 import re
 import stat
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -443,14 +444,30 @@ def lint_source(
     return report
 
 
-def cache_key(cache: ResultCache, path: str, text: str, settings: Settings) -> str:
-    """Return the result-cache key of ``text`` shown as ``path``.
+def cache_key(
+    cache: ResultCache, path: str, text: str, settings: Settings, source: str | None = None
+) -> str:
+    """Return the result-cache key of ``text`` shown as ``path`` (read from ``source``).
 
     The format a file is read as follows from its path and the settings,
     both part of the key, so only an explicit ``--format-in`` is passed on:
-    working it out from the path would import the document model.
+    working it out from the path would import the document model. The day
+    the file was last modified is part of the key too: without a date in the
+    story, the date checks read the story's date (or a dateline's year) from
+    it, so touching a file on another day can change its findings.
     """
-    return cache.key(path, text, settings.format_in or "")
+    return cache.key(path, text, settings.format_in or "", _modified_day(source or path))
+
+
+def _modified_day(path: str) -> str:
+    """Return the local date ``path`` was last modified ("" for stdin or no such file)."""
+    if path == "-":
+        return ""
+    try:
+        mtime = os.path.getmtime(path)
+    except OSError:
+        return ""
+    return time.strftime("%Y-%m-%d", time.localtime(mtime))
 
 
 def replay(cache: ResultCache, key: str, path: str, text: str) -> FileReport | None:
@@ -507,7 +524,7 @@ def lint_file(
     cache = factory.result_cache if not fix else None
     key = None
     if cache is not None:
-        key = cache_key(cache, shown, decoded.text, factory.settings)
+        key = cache_key(cache, shown, decoded.text, factory.settings, path)
         hit = replay(cache, key, shown, decoded.text)
         if hit is not None:
             return hit

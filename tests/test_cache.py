@@ -319,3 +319,30 @@ def test_fingerprint_ignores_bytecode_folders(tmp_path: Path) -> None:
     assert newslint.cache._tree_fingerprint.__wrapped__((str(single),)) != alone
     missing = newslint.cache._tree_fingerprint.__wrapped__((str(tmp_path / "none"),))
     assert missing == newslint.cache._tree_fingerprint.__wrapped__(())
+
+
+def test_touching_a_file_on_another_day_invalidates_it(tree: Tree) -> None:
+    # Without a date in the story, the date checks take the story's date (and a
+    # dateline's year) from the file's modification time: a file modified on
+    # another day must be linted again, one touched the same day need not be.
+    for name in ARTICLES:
+        (tree.root / name).unlink()
+    story = tree.root / "dated.txt"
+    story.write_text(
+        "Council vote\n\nThe council will vote on Tuesday, March 3, officials said.\n",
+        encoding="utf-8",
+    )
+    (tree.root / "newslint.toml").write_text('select = ["NL504"]\n', encoding="utf-8")
+    os.utime(story, (1773144000, 1773144000))  # 2026-03-10 noon UTC: March 3 was a Tuesday
+    first = tree.run()
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert len(tree.entries()) == 1
+    os.utime(story, (1773147600, 1773147600))  # an hour later, the same day: a hit
+    tree.run()
+    assert len(tree.entries()) == 1
+    os.utime(story, (1741608000, 1741608000))  # 2025-03-10: March 3 was a Monday
+    again = tree.run()
+    assert len(tree.entries()) == 2
+    found = messages(again)["dated.txt"]
+    assert [rule for rule, _ in found] == ["NL504"]
+    assert "2025" in found[0][1]
