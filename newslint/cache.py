@@ -91,8 +91,12 @@ def settings_fingerprint(settings: Settings) -> str:
         *settings.vocab,
         *settings.facts,
     )
+    # What LanguageTool the run will find: installing it re-lints every file.
+    from newslint.languagetool.installation import availability
+
+    languagetool = availability(settings.languagetool, settings.languagetool_url)
     h = hashlib.sha256()
-    h.update(f"{__version__}|{CACHE_FORMAT}|{relevant!r}|".encode())
+    h.update(f"{__version__}|{CACHE_FORMAT}|{relevant!r}|{languagetool}|".encode())
     h.update(_tree_fingerprint(tuple(data_paths)).encode())
     h.update(_code_fingerprint().encode())
     h.update(_plugin_fingerprint().encode())

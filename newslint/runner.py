@@ -550,7 +550,7 @@ def lint_file(
         backend = active_backend()
         if backend is not None:
             report.warnings.extend(backend.drain_warnings())
-            backend_ok = backend_ok and not backend.failed
+            backend_ok = backend_ok and not backend.incomplete
     if cache is not None and key is not None and report.error is None and backend_ok:
         # A result made while LanguageTool was wanted but failed lacks its
         # findings: never replay it once LanguageTool works again.
@@ -633,7 +633,7 @@ def _chunk_worker(args: tuple[ChunkJob, Settings]) -> ChunkResult:
         backend = active_backend()
         if backend is not None:
             result.warnings.extend(backend.drain_warnings())
-            result.languagetool_failed = backend.failed
+            result.languagetool_failed = backend.incomplete
     return result
 
 

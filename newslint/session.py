@@ -115,6 +115,22 @@ def _uses_languagetool(factory: LinterFactory, files: list[str]) -> bool:
     return any(r.code in CODES for path in files[:1] or ["."] for r in factory.selected(path))
 
 
+def _carry_backend_warnings(reports: list[FileReport]) -> None:
+    """Hand the first report the backend's warnings that no linted file carried.
+
+    Files linted here or in workers carry the backend's warnings in their
+    reports; a group served wholly from the result cache lints nothing, yet
+    "LanguageTool is not installed" is as true as on the first run.
+    """
+    from newslint.languagetool.backend import active_backend
+
+    backend = active_backend()
+    if backend is None or not reports:
+        return
+    first = reports[0].warnings
+    first.extend(w for w in backend.drain_warnings() if w not in first)
+
+
 def _check_rule_references(factory: LinterFactory) -> None:
     """Refuse a config whose per-file-ignores, severity or rules tables name no rule.
 
@@ -195,18 +211,19 @@ def run_check(
                     factory.linter_for(group[0])
                 base_settings = base_settings or factory.settings
                 with _languagetool(factory, group, services, fix=fix):
-                    reports.extend(
-                        lint_many(
-                            group,
-                            factory,
-                            fix=fix,
-                            unsafe_fixes=unsafe_fixes,
-                            write=write,
-                            stdin=stdin,
-                            stdin_filename=stdin_filename,
-                            progress=tick,
-                        )
+                    linted = lint_many(
+                        group,
+                        factory,
+                        fix=fix,
+                        unsafe_fixes=unsafe_fixes,
+                        write=write,
+                        stdin=stdin,
+                        stdin_filename=stdin_filename,
+                        progress=tick,
                     )
+                    if factory.settings.languagetool != "off":
+                        _carry_backend_warnings(linted)
+                    reports.extend(linted)
         if base_settings is None:
             base_settings = resolve_settings(
                 Path.cwd(), config_file=config, overrides=overrides, isolated=isolated

@@ -346,3 +346,55 @@ def test_touching_a_file_on_another_day_invalidates_it(tree: Tree) -> None:
     found = messages(again)["dated.txt"]
     assert [rule for rule, _ in found] == ["NL504"]
     assert "2025" in found[0][1]
+
+
+def _fake_languagetool_install(cache_dir: Path) -> None:
+    """Make ``cache_dir`` hold what :func:`find_installation` accepts as LanguageTool 6.8."""
+    from newslint.languagetool.installation import Installation, write_manifest
+    from newslint.languagetool.paths import LT_VERSION, install_dir
+
+    root = install_dir(LT_VERSION, cache_dir)
+    root.mkdir(parents=True)
+    (root / "languagetool-server.jar").write_bytes(b"")
+    write_manifest(Installation(LT_VERSION, root, ("languagetool-server.jar",), "maven"))
+
+
+def test_fingerprint_covers_what_languagetool_the_run_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.languagetool.installation import availability
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
+    auto = resolve_settings(None, overrides={"style": "none"}, isolated=True)
+    off = resolve_settings(None, overrides={"style": "none", "languagetool": "off"}, isolated=True)
+    assert availability("off") == "off"
+    assert availability("auto") == "missing"
+    missing = settings_fingerprint(auto)
+    _fake_languagetool_install(tmp_path)
+    assert availability("auto") == "installed 6.8"
+    assert availability("off") == "off"
+    assert settings_fingerprint(auto) != missing  # installing re-lints every file
+    assert availability("auto", "http://localhost:8081") == "server"
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", "http://localhost:8081")
+    assert availability("on") == "server"
+    assert settings_fingerprint(off) != settings_fingerprint(auto)
+
+
+def test_results_made_without_an_installed_languagetool_are_cached(tree: Tree) -> None:
+    # auto mode, LanguageTool selected but not installed: the built-in findings
+    # are the whole result on this machine, so a re-run replays them (and still
+    # says that LanguageTool is missing).
+    (tree.root / "newslint.toml").write_text(
+        'rule-paths = ["xtpack"]\nselect = ["XT", "NL8"]\nstyle = "none"\n', encoding="utf-8"
+    )
+    first = tree.run()
+    assert "LanguageTool is not installed" in first.stderr
+    assert len(tree.entries()) == len(ARTICLES)
+    tree.tamper()
+    second = tree.run()
+    assert served(second) == FINDING_FILES
+    assert "LanguageTool is not installed" in second.stderr
+    third = tree.run("-j", "2")
+    assert served(third) == FINDING_FILES
+    assert third.stderr.count("LanguageTool is not installed") == 1

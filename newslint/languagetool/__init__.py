@@ -28,7 +28,7 @@ _EXPORTS = {
     "codepoint_to_utf16": "offsets",
     "utf16_to_codepoint": "offsets",
     "LT_VERSION": "paths",
-    "URL_ENV": "service",
+    "URL_ENV": "paths",
     "LanguageTool": "service",
     "CheckSettings": "settings",
     "default_disabled_rules": "settings",

@@ -144,6 +144,9 @@ class Backend:
         self.service = service if mode != "off" else None
         self.check_settings = check_settings or CheckSettings.for_newslint()
         self.enabled = mode != "off"
+        # ``auto`` mode found no install (a lasting state, not a failure of
+        # this run: the result cache records it, see :func:`cache_state`).
+        self.missing = False
         self.warnings: list[BackendWarning] = []
         self._drained = 0
 
@@ -218,6 +221,17 @@ class Backend:
         """Return True when LanguageTool was wanted but failed (results lack NL8xx)."""
         return self.mode != "off" and not self.enabled
 
+    @property
+    def incomplete(self) -> bool:
+        """Return True when results lack NL8xx findings a working LanguageTool would add.
+
+        A missing install in ``auto`` mode is not that: without it the
+        built-in findings are the whole result on this machine, and the
+        result cache keys them by :func:`cache_state`, so installing
+        LanguageTool later re-lints every file.
+        """
+        return self.failed and not self.missing
+
     def _fail(self, exc: LanguageToolError) -> None:
         """Apply the mode's failure policy: raise (on) or warn once and disable (auto)."""
         if self.mode == "on":
@@ -225,6 +239,7 @@ class Backend:
         self.enabled = False
         detail = str(exc)
         if detail == NOT_INSTALLED:
+            self.missing = True
             warning = BackendWarning(NOT_INSTALLED, MISSING)
         else:
             firsthand = not isinstance(exc, FailedElsewhere)

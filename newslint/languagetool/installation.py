@@ -15,7 +15,7 @@ from glob import glob
 from pathlib import Path
 from typing import Any
 
-from newslint.languagetool.paths import LT_VERSION, install_dir, languagetool_dir
+from newslint.languagetool.paths import LT_VERSION, URL_ENV, install_dir, languagetool_dir
 
 MANIFEST = "install.json"
 MANIFEST_FORMAT = 1
@@ -90,3 +90,19 @@ def installed_versions(cache_dir: Path | str | None = None) -> list[Installation
         return []
     found = [read_installation(child) for child in sorted(base.iterdir()) if child.is_dir()]
     return [inst for inst in found if inst is not None]
+
+
+def availability(mode: str, url: str | None = None) -> str:
+    """Return what a run in ``mode`` finds, for the result cache's key.
+
+    "off"; "server" (a URL from the setting or ``NEWSLINT_LANGUAGETOOL_URL``);
+    "installed <version>"; or "missing". A result made in ``auto`` mode with
+    LanguageTool missing has no NL8xx findings; keyed by this, it is replayed
+    while LanguageTool stays missing and re-made once it is installed.
+    """
+    if mode == "off":
+        return "off"
+    if url or os.environ.get(URL_ENV):
+        return "server"
+    found = find_installation()
+    return f"installed {found.version}" if found is not None else "missing"

@@ -16,6 +16,8 @@ from pathlib import Path
 # runs on Java 17; language-tool-python 3.4 downloads the same version.
 LT_VERSION = "6.8"
 MIN_JAVA_MAJOR = 17
+# A running server to use instead of a local install (the ``languagetool-url`` setting's fallback).
+URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 
 POM_PATH = Path(__file__).with_name("pom.xml")
 

@@ -27,11 +27,10 @@ from newslint.languagetool.client import DEFAULT_TIMEOUT, Client
 from newslint.languagetool.errors import FailedElsewhere, LanguageToolError
 from newslint.languagetool.installation import Installation, find_installation
 from newslint.languagetool.match import Match
-from newslint.languagetool.paths import LT_VERSION
+from newslint.languagetool.paths import LT_VERSION, URL_ENV
 from newslint.languagetool.server import DEFAULT_START_TIMEOUT, LocalServer
 from newslint.languagetool.settings import CheckSettings
 
-URL_ENV = "NEWSLINT_LANGUAGETOOL_URL"
 # Texts sent to warm the server up: LanguageTool loads a language's rules and
 # dictionaries on the first request for it (about 5 s for English on 2 cores).
 WARM_UP_TEXT = "This is a sentence to warm up the checker."
