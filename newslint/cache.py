@@ -1,8 +1,9 @@
 """Per-file result cache, so re-running on an unchanged tree does almost no work.
 
 A file's findings are stored under a key made of its content, its display path
-and format, the settings, a fingerprint of every rule pack and data file in
-force, and the newslint version. Entries are written atomically (temporary
+and format, the day it was last modified (the date checks fall back to it),
+the settings, what LanguageTool the run finds, a fingerprint of every rule pack
+and data file in force, and the newslint version. Entries are written atomically (temporary
 file + rename), so concurrent runs never see a torn entry; a corrupt or
 unreadable entry is treated as a miss.
 """

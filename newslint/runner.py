@@ -445,29 +445,30 @@ def lint_source(
 
 
 def cache_key(
-    cache: ResultCache, path: str, text: str, settings: Settings, source: str | None = None
+    cache: ResultCache, path: str, text: str, settings: Settings, mtime: float | None
 ) -> str:
-    """Return the result-cache key of ``text`` shown as ``path`` (read from ``source``).
+    """Return the result-cache key of ``text`` shown as ``path``, last modified at ``mtime``.
 
     The format a file is read as follows from its path and the settings,
     both part of the key, so only an explicit ``--format-in`` is passed on:
     working it out from the path would import the document model. The day
     the file was last modified is part of the key too: without a date in the
     story, the date checks read the story's date (or a dateline's year) from
-    it, so touching a file on another day can change its findings.
+    it (:func:`_metadata`), so touching a file on another day can change its
+    findings.
     """
-    return cache.key(path, text, settings.format_in or "", _modified_day(source or path))
+    day = "" if mtime is None else time.strftime("%Y-%m-%d", time.localtime(mtime))
+    return cache.key(path, text, settings.format_in or "", day)
 
 
-def _modified_day(path: str) -> str:
-    """Return the local date ``path`` was last modified ("" for stdin or no such file)."""
+def _mtime(path: str) -> float | None:
+    """Return when ``path`` was last modified (None for stdin or a file gone meanwhile)."""
     if path == "-":
-        return ""
+        return None
     try:
-        mtime = os.path.getmtime(path)
+        return os.path.getmtime(path)
     except OSError:
-        return ""
-    return time.strftime("%Y-%m-%d", time.localtime(mtime))
+        return None
 
 
 def replay(cache: ResultCache, key: str, path: str, text: str) -> FileReport | None:
@@ -498,7 +499,8 @@ def replay_file(path: str, factory: LinterFactory) -> FileReport | None:
         decoded = read_file(path, limit=factory.settings.max_file_size)
     except InputError:
         return None
-    return replay(cache, cache_key(cache, path, decoded.text, factory.settings), path, decoded.text)
+    key = cache_key(cache, path, decoded.text, factory.settings, _mtime(path))
+    return replay(cache, key, path, decoded.text)
 
 
 def lint_file(
@@ -522,18 +524,13 @@ def lint_file(
             message = message.replace("<stdin>", display_path)
         return FileReport(path=shown, error=message)
     cache = factory.result_cache if not fix else None
+    mtime = _mtime(path)
     key = None
     if cache is not None:
-        key = cache_key(cache, shown, decoded.text, factory.settings, path)
+        key = cache_key(cache, shown, decoded.text, factory.settings, mtime)
         hit = replay(cache, key, shown, decoded.text)
         if hit is not None:
             return hit
-    mtime = None
-    if path != "-":
-        try:
-            mtime = os.path.getmtime(path)
-        except OSError:
-            mtime = None
     report = lint_source(
         decoded.text,
         shown,
@@ -707,7 +704,7 @@ def has_cache_misses(files: Sequence[str], factory: LinterFactory) -> bool:
             decoded = read_file(path, limit=factory.settings.max_file_size)
         except InputError:
             continue
-        if not cache.has(cache_key(cache, path, decoded.text, factory.settings)):
+        if not cache.has(cache_key(cache, path, decoded.text, factory.settings, _mtime(path))):
             return True
     return False
 

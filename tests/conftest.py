@@ -119,6 +119,18 @@ XT_RULES: dict[str, str] = {
 XT_CODES = ("XT001", "XT002", "XT003", "XT004")
 
 
+def article_samples(texts: list[str]) -> list[tuple[str, str]]:
+    """Return ``(text, path)`` cases: each text as plain text and as Markdown, then every
+    fixture article (``tests/fixtures/articles``) under its own name.
+    """
+    cases = [(text, "story.txt") for text in texts] + [(text, "story.md") for text in texts]
+    folder = Path(__file__).parent / "fixtures" / "articles"
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ".expected":
+            cases.append((path.read_text(encoding="utf-8"), path.name))
+    return cases
+
+
 def write_files(root: Path, files: dict[str, str]) -> Path:
     """Write dedented ``files`` (relative name -> text) under ``root``."""
     root.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,6 @@ definitions on varied documents.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newslint.document import BlockKind, Document, TokenKind
@@ -21,31 +19,22 @@ from newslint.people.detect import (
     strip_possessive,
 )
 from newslint.people.lexicon import lexicon
+from tests.conftest import article_samples
 
-_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 _HEADLINES = frozenset({BlockKind.HEADLINE, BlockKind.SUBHEAD})
 
 SAMPLES = [
     "",
     "word",
-    "Karen Donfried spoke. She left.\n\nMr Smith said so. Then he went.",
+    "Marta Quillan spoke. She left.\n\nMr Smith said so. Then he went.",
     "# Talks To Start In January\n\n## A Subhead Here\n\nMr. J.D. Vance met Bill de Blasio.",
     "Ocasio-Cortez, al-Assad and Kong-based Wal-mart. De Gaulle's aide, 45, said so.",
     "Write to John.Smith@example.com or @JSmith or see www.Example.com #Vote 1990-91.",
-    '"It is over," said Lord Roberts of Conwy.\nNATO Secretary General Jens Stoltenberg\n'
+    '"It is over," said Lord Roberts of Conwy.\nForeign Minister Elin Varga\n'
     "told reporters on Tuesday.\n\n\n\nStriker Carlos Tevez, 32, scored. -- Ana Ruiz",
     "NO LOWER CASE HERE. ALL CAPS. He SAID. SHE did",
     "a. b. c. ... ?! Mr. . Dr.\tSmith\u2019s and Jones' dog.",
 ]
-
-
-def _samples() -> list[tuple[str, str]]:
-    docs = [(text, "story.txt") for text in SAMPLES]
-    docs += [(text, "story.md") for text in SAMPLES]
-    for path in sorted(_ARTICLES.iterdir()):
-        if path.suffix != ".expected":
-            docs.append((path.read_text(encoding="utf-8"), path.name))
-    return docs
 
 
 def per_token_flatten(doc: Document) -> list[Tok]:
@@ -88,7 +77,7 @@ def per_token_classes(det: Detector) -> tuple[list[str | None], dict[str, list[i
     return classes, by_word
 
 
-@pytest.mark.parametrize(("text", "path"), _samples())
+@pytest.mark.parametrize(("text", "path"), article_samples(SAMPLES))
 def test_layout_matches_the_per_token_definition(text: str, path: str) -> None:
     doc = Document(text, path)
     expected = per_token_flatten(doc)
@@ -99,7 +88,7 @@ def test_layout_matches_the_per_token_definition(text: str, path: str) -> None:
     assert Detector(doc).toks == expected
 
 
-@pytest.mark.parametrize(("text", "path"), _samples())
+@pytest.mark.parametrize(("text", "path"), article_samples(SAMPLES))
 def test_classes_and_positions_match_the_per_token_definition(text: str, path: str) -> None:
     det = Detector(Document(text, path))
     classes, by_word = per_token_classes(det)

@@ -15,7 +15,7 @@ def per_token(toks: list[Tok]) -> dict[int, tuple[int, int]]:
 
 
 def test_ranges_match_the_per_token_definition() -> None:
-    doc = Document("Karen Donfried spoke. She left.\n\nMr Smith said so. Then he went.", "x.txt")
+    doc = Document("Marta Quillan spoke. She left.\n\nMr Smith said so. Then he went.", "x.txt")
     toks = flatten(doc)
     ranges: dict[int, tuple[int, int]] = {}
     _sentence_ranges([t.sentence for t in toks], ranges)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newslint.document import Document
 from newslint.people.detect import Detector, Mention
-
-_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+from tests.conftest import article_samples
 
 SAMPLES = [
     "Striker Rooney scored. The President said so. Separately, Rooney left.",
     "Mr Smith, the chief executive, met Jones, a lawyer, on Monday. Dr. said no.",
     "Rival Boeing, who makes planes, and sister Xiluodu dam. De said it. J. left.",
-    "Karen Donfried, assistant secretary of State, spoke. Donfried's office, 45, said.",
+    "Marta Quillan, deputy minister of transport, spoke. Quillan's office, 45, said.",
     "# Mayor Wins Again\n\nMayor Adams said. Adams, mayor of New York, left Tuesday.",
     "Prime Minister said. Spaniard Martinez won. Lord Roberts of Conwy spoke.",
 ]
@@ -36,16 +33,7 @@ class GeneralDetector(Detector):
         return self.mentions
 
 
-def _samples() -> list[tuple[str, str]]:
-    docs = [(text, "story.txt") for text in SAMPLES]
-    docs += [(text, "story.md") for text in SAMPLES]
-    for path in sorted(_ARTICLES.iterdir()):
-        if path.suffix != ".expected":
-            docs.append((path.read_text(encoding="utf-8"), path.name))
-    return docs
-
-
-@pytest.mark.parametrize(("text", "path"), _samples())
+@pytest.mark.parametrize(("text", "path"), article_samples(SAMPLES))
 def test_one_token_runs_as_the_general_way(text: str, path: str) -> None:
     doc = Document(text, path)
     fast, general = Detector(doc), GeneralDetector(doc)

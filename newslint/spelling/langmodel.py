@@ -37,23 +37,22 @@ class LanguageModel:
         from pocketsphinx._pocketsphinx import NGramModel
 
         self._model: Any = NGramModel.readfile(str(path))
-        self._prob = self._model.prob
+        # ``raw([word, prev, prev2])``: the model's own scoring function, unmemoised,
+        # in its own log base (scale by :data:`TO_LOG10`). The C function itself,
+        # for the inner loop of :func:`newslint.spelling.realword.judge_slot`:
+        # no Python frame per call.
+        self.raw: Any = self._model.prob
         self._known: dict[str, bool] = {}
         self._memo: dict[tuple[str, str | None, str | None], float] = {}
         # ``memo_get((word, prev, prev2))``: the memoised log10 probability, or
         # None; hot loops try it before paying for a call to :meth:`logprob`.
         self.memo_get = self._memo.get
-        # ``raw([word, prev, prev2])``: the model's own scoring function, unmemoised,
-        # in its own log base (scale by :data:`TO_LOG10`). The C function itself,
-        # for the inner loop of :func:`newslint.spelling.realword.judge_slot`:
-        # no Python frame per call.
-        self.raw: Any = self._prob
 
     def knows(self, word: str) -> bool:
         """Return True when ``word`` is in the model's vocabulary."""
         known = self._known.get(word)
         if known is None:
-            known = self._prob([word]) * _TO_LOG10 > _OOV_BELOW
+            known = self.raw([word]) * _TO_LOG10 > _OOV_BELOW
             self._known[word] = known
         return known
 
@@ -66,11 +65,11 @@ class LanguageModel:
         got = self._memo.get(key)
         if got is None:
             if prev is None:
-                got = self._prob([word]) * _TO_LOG10
+                got = self.raw([word]) * _TO_LOG10
             elif prev2 is None:
-                got = self._prob([word, prev]) * _TO_LOG10
+                got = self.raw([word, prev]) * _TO_LOG10
             else:
-                got = self._prob([word, prev, prev2]) * _TO_LOG10
+                got = self.raw([word, prev, prev2]) * _TO_LOG10
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             self._memo[key] = got
