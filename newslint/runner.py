@@ -286,13 +286,13 @@ class LinterFactory:
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from None
             self._base_selection = rules
-        extra_ignore = self._file_ignores(path)
+        extra_ignore = self.file_ignores(path)
         if extra_ignore:
             ignore = (*s.ignore, *extra_ignore)
             return [r for r in rules if is_selected(r, s.select, ignore, s.extend_select)]
         return list(rules)
 
-    def _file_ignores(self, path: str) -> tuple[str, ...]:
+    def file_ignores(self, path: str) -> tuple[str, ...]:
         out: list[str] = []
         norm = path.replace(os.sep, "/")
         for glob, codes in self.settings.per_file_ignores:

@@ -109,10 +109,19 @@ def _uses_languagetool(factory: LinterFactory, files: list[str]) -> bool:
     """Return True when some file's selection includes a LanguageTool rule (NL8xx).
 
     ``--select NL2`` must neither start Java nor warn that LanguageTool is missing.
+    The settings' selectors are applied to the two NL8xx rules alone, as
+    :meth:`LinterFactory.selected` would apply them: building the whole rule
+    registry for this question cost a fully cached run about 0.1 s.
     """
-    from newslint.languagetool.rules import CODES
+    from newslint.languagetool.rules import RULES
+    from newslint.registry import is_selected
 
-    return any(r.code in CODES for path in files[:1] or ["."] for r in factory.selected(path))
+    s = factory.settings
+    for path in files[:1] or ["."]:
+        ignore = (*s.ignore, *factory.file_ignores(path))
+        if any(is_selected(rule, s.select, ignore, s.extend_select) for rule in RULES):
+            return True
+    return False
 
 
 def _carry_backend_warnings(reports: list[FileReport]) -> None:
