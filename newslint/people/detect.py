@@ -12,7 +12,6 @@ cross a line break. Offsets are prose-view offsets.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
@@ -217,13 +216,17 @@ def classify_word(text: str, lex: Lexicon) -> str | None:
         return "calendar"
     if low in lex.stop_words:
         return None
-    if _INITIALS_RE.match(text) or (len(text) == 1 and text.isalpha()):
+    # Initials have a dot second ("J.D."): only such words go to the pattern.
+    if (text[1:2] == "." and _INITIALS_RE.match(text)) or (len(text) == 1 and text.isalpha()):
         if low in lex.not_initials or low.replace(".", "") in lex.stop_words:
             return None
         return "initial"
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return None  # an acronym: NATO, BBC
+    # A capital followed by lower case only ("Smith") has no second capital
+    # letter, so it is no acronym: only other words are checked letter by letter.
+    if not text[1:].islower():
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return None  # an acronym: NATO, BBC
     if "-" in text and any(part[:1].islower() for part in text.split("-")[1:]):
         return None  # "Kong-based", "Wal-mart"
     return "cap"
@@ -247,12 +250,16 @@ def _sentence_ranges(order: list[int], ranges: dict[int, tuple[int, int]]) -> No
         i = end
 
 
-def _word_index(texts: list[str]) -> dict[str, list[int]]:
-    """Return text -> the indices of the tokens spelt so, in order."""
-    index: defaultdict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        index[text].append(i)
-    return index
+def _indices(texts: list[str], text: str) -> list[int]:
+    """Return the indices of the entries of ``texts`` equal to ``text``, in order."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = texts.index(text, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 class Detector:
@@ -280,7 +287,11 @@ class Detector:
         _sentence_ranges(lay.sentence, self.sentence_range)
         self.classes = name_classes(lay, self.lex)
         self.candidates = list(compress(range(len(self.classes)), self.classes))
-        self._index = _word_index(lay.texts)
+        # Token texts and where each asked-for text occurs, found on demand:
+        # the rules ask for a handful of words ("he", "said"), so indexing
+        # every token up front cost more than finding those few.
+        self._spellings: set[str] | None = None
+        self._found: dict[str, list[int]] = {}
         self._toks: list[Tok] | None = None
         self.mentions: list[Mention] = []
         # Single capitalised words with no evidence, kept for the second pass.
@@ -296,12 +307,26 @@ class Detector:
             self._toks = _toks(self.layout)
         return self._toks
 
+    def _spelt(self) -> set[str]:
+        """Return the set of the token texts (built on first use)."""
+        if self._spellings is None:
+            self._spellings = set(self.texts)
+        return self._spellings
+
+    def _where(self, text: str) -> list[int]:
+        """Return the indices of the tokens (of any kind) spelt ``text``, in order (remembered)."""
+        found = self._found.get(text)
+        if found is None:
+            found = _indices(self.texts, text) if text in self._spelt() else []
+            self._found[text] = found
+        return found
+
     def positions(self, word: str) -> list[int]:
         """Return the indices of the word tokens spelt ``word`` (a lower-case word).
 
         The list is the detector's own: read it, do not change it.
         """
-        found = self._index.get(word)
+        found = self._where(word)
         if not found or word[0].isupper() or "-" in word or word in self.lex.particles:
             return []  # only plain lower-case words are looked up
         if word.isalpha():
@@ -312,12 +337,11 @@ class Detector:
 
     def spelt_among(self, words: Iterable[str]) -> set[str]:
         """Return those of ``words`` that some token is spelt as (one set operation)."""
-        return self._index.keys() & words
+        return self._spelt().intersection(words)
 
     def occurrences(self, texts: Iterable[str]) -> list[int]:
         """Return the indices of the tokens (of any kind) spelt as one of ``texts``, in order."""
-        index = self._index
-        return sorted(i for text in texts for i in index.get(text, ()))
+        return sorted(i for text in texts for i in self._where(text))
 
     # -- token classes -------------------------------------------------
     def _word(self, i: int) -> Token | None:
