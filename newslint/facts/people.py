@@ -47,6 +47,8 @@ _CALENDAR = frozenset(
         "october", "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
     }
 )  # fmt: skip
+# The word before a title, and any sentence-ending marks after it.
+_WORD_BEFORE_RE = re.compile(r"([\w'’.\-]+)([.!?]?[\"”’)]?)\s+$")
 _WORD_RE = re.compile(r"[^\s,;:()\[\]\"“”!?]+")
 # Words that show a capitalised run after a title is not a person's name.
 NOT_NAMES = frozenset(
@@ -110,7 +112,12 @@ def _qualified(text: str, floor: int, at: int) -> bool:
     if at > floor and text[at - 1] in "-\u2010\u2011":
         return True  # "then-NATO Secretary General", "ex-Prime Minister"
     before = text[floor:at]
-    m = re.search(r"([\w'’.\-]+)([.!?]?[\"”’)]?)\s+$", before)
+    # The pattern holds no space before its final \s+, so only the last word
+    # and the space after it can match: searching from there, not from the
+    # paragraph's start, keeps the search short and finds the same match.
+    stripped = before.rstrip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    m = _WORD_BEFORE_RE.search(before, len(stripped) - len(last))
     if m is None:
         return False
     if m.group(2) or (m.group(1).endswith(".") and not _is_initial(m.group(1).strip("."))):

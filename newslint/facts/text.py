@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -23,6 +22,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 def strip_accents(text: str) -> str:
     """Return ``text`` without combining accents ("Médecins" -> "Medecins")."""
+    if text.isascii():
+        return text  # ASCII has no accents and no compatibility forms: NFKD keeps it
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -65,15 +66,23 @@ _GAP = re.compile(r"\s*,?\s+|\s*,\s*|[\-\u2010\u2011'\u2019]")
 # After a short capitalised abbreviation ("St.", "Ft.") a full stop is a gap too.
 _ABBREVIATION_GAP = re.compile(r"\.\s+")
 _SHORT_ACRONYM = "\x00"
+# How many distinct written words an index remembers before it starts afresh.
+_MAX_SEEN = 100_000
 
 
-@lru_cache(maxsize=16384)
 def _word_keys(raw: str, *, hyphens: bool) -> tuple[str, ...]:
     """Return the lookup keys of one written word.
 
     Acronyms of two or three letters keep their case ("WHO chief" is not "who
     chief", "US" is not "us"); longer ones may be written "Nato" or "Unicef".
     """
+    if raw.isascii() and raw.isalnum():
+        # Nine words in ten: no accents, apostrophes, dots or hyphens, so
+        # fold() would only lower the case. Every index learns every word of
+        # every text, so skipping fold's general path here is worth it.
+        if 2 <= len(raw) <= 3 and raw.isalpha() and raw.isupper():
+            return (_SHORT_ACRONYM + raw, raw.lower())
+        return (raw.lower(),)
     letters = raw.replace(".", "")
     folded = fold(raw, hyphens=hyphens)
     if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
@@ -94,8 +103,7 @@ class PhraseIndex(Generic[T]):
         self._hyphens = hyphens
         self._words = _WORD_JOINED if hyphens else _WORD_SPLIT
         self._root: dict[str, Any] = {}
-        # Written word -> lookup keys; a plain dict is several times faster
-        # than the lru_cache on _word_keys for the hot loop in finditer.
+        # Written word -> lookup keys, bounded (see finditer).
         self._keys: dict[str, tuple[str, ...]] = {}
         # Written words whose keys start a phrase, and every written word
         # looked at so far: set tests on a text's words reject the many
@@ -115,13 +123,25 @@ class PhraseIndex(Generic[T]):
     def finditer(self, text: str) -> Iterator[tuple[int, int, T]]:
         """Yield ``(start, end, value)`` for each phrase in ``text``, left to right."""
         raws: list[str] = self._words.findall(text)
+        if len(self._seen) > _MAX_SEEN:
+            self._seen.clear()
+            self._starters.clear()
+            self._keys.clear()
+        words = set(raws)
+        new = words - self._seen
+        if new:
+            self._learn(new)
         starters = self._starters
-        if not self._seen.issuperset(raws):
-            self._learn(raws)
-        if starters.isdisjoint(raws):
+        if starters.isdisjoint(words):
             return
-        # Most words start no phrase: one set probe each rejects them.
+        # Most words start no phrase: one set probe each rejects them. Of the
+        # rest ("US", "world", "new"), most are not followed by a word that
+        # continues a phrase; checking the next word's keys, before the text
+        # is scanned again for word offsets, rejects them too.
         starts = [i for i, w in enumerate(raws) if w in starters]
+        starts = [i for i in starts if self._may_start(raws, i)]
+        if not starts:
+            return
         matches = list(self._words.finditer(text))
         resume = 0
         for i in starts:
@@ -130,26 +150,38 @@ class PhraseIndex(Generic[T]):
             found = self._longest(text, matches, raws, i)
             if found is None:
                 continue
-            last, value = found
-            yield matches[i].start(), matches[last].end(), value
-            resume = last + 1
+            end, value = found
+            yield matches[i].start(), matches[end].end(), value
+            resume = end + 1
 
-    def _learn(self, raws: list[str]) -> None:
-        """Work out the keys of written words not seen before, and which start a phrase."""
-        seen, cache = self._seen, self._keys
-        if len(seen) > 100_000:
-            seen.clear()
-            self._starters.clear()
-        if len(cache) > 100_000:
-            cache.clear()
-        root = self._root
-        for w in raws:
-            if w in seen:
+    def _learn(self, new: set[str]) -> None:
+        """Note which of the written words ``new``, not seen before, start a phrase."""
+        self._seen |= new
+        starters = self._starters
+        root, key = self._root, self._key
+        for w in new:
+            if w.isascii() and w.isalnum():
+                # _word_keys' common case, inlined: every index looks at
+                # every new word, and few of them start a phrase.
+                if w.lower() in root or _SHORT_ACRONYM + w in root:
+                    starters.add(w)
                 continue
-            seen.add(w)
-            k = self._key(w)
+            k = key(w)
             if k[0] in root or (len(k) > 1 and k[1] in root):
-                self._starters.add(w)
+                starters.add(w)
+
+    def _may_start(self, raws: list[str], i: int) -> bool:
+        """Return False when word ``i`` surely starts no phrase, judged on words alone.
+
+        The word must lead into the trie, and either end a phrase itself or
+        be followed by a word that continues one; _longest decides the rest.
+        """
+        node = _step(self._root, self._key(raws[i]))
+        if node is None:
+            return False
+        if _END in node:
+            return True
+        return i + 1 < len(raws) and _step(node, self._key(raws[i + 1])) is not None
 
     def _key(self, w: str) -> tuple[str, ...]:
         k = self._keys.get(w)
@@ -170,8 +202,7 @@ class PhraseIndex(Generic[T]):
         while node is not None and j < len(raws):
             if j > i and not _joins(text, matches[j - 1].end(), raws[j - 1], matches[j].start()):
                 break
-            keys = self._key(raws[j])
-            node = next((node[k] for k in keys if k in node), None)
+            node = _step(node, self._key(raws[j]))
             if node is not None and _END in node:
                 best = (j, node[_END])
             j += 1
@@ -179,6 +210,14 @@ class PhraseIndex(Generic[T]):
 
 
 _END = ""
+
+
+def _step(node: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """Return the trie node a word with ``keys`` leads to from ``node`` (first key first)."""
+    for k in keys:
+        if k in node:
+            return node[k]
+    return None
 
 
 def _joins(text: str, previous_end: int, word: str, start: int) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.facts.text import PhraseIndex, fold, is_respelling
+from newslint.facts import text as text_module
+from newslint.facts.text import PhraseIndex, fold, is_respelling, strip_accents
 
 
 @pytest.mark.parametrize(
@@ -96,3 +97,34 @@ def test_words_learnt_on_one_text_serve_the_next() -> None:
     assert found(idx, "The World Health Organization said.") == ["World Health Organization"]
     idx.add("World Bank", "World Bank")  # adding a phrase forgets what was learnt
     assert found(idx, "The World Bank said.") == ["World Bank"]
+
+
+@pytest.mark.parametrize("word", ["WHO", "Nato", "us", "US", "Us", "2024", "G7", "x", "AB1"])
+@pytest.mark.parametrize("hyphens", [True, False])
+def test_plain_word_keys_are_the_folded_word(word: str, hyphens: bool) -> None:
+    """The shortcut for plain ASCII words gives what fold() gives."""
+    folded = fold(word, hyphens=hyphens)
+    acronym = 2 <= len(word) <= 3 and word.isalpha() and word.isupper()
+    expected = ("\x00" + word, folded) if acronym else (folded,)
+    assert text_module._word_keys(word, hyphens=hyphens) == expected
+
+
+def test_strip_accents_leaves_ascii_alone_and_strips_the_rest() -> None:
+    assert strip_accents("Medecins Sans Frontieres") == "Medecins Sans Frontieres"
+    assert strip_accents("Médecins Sans Frontières") == "Medecins Sans Frontieres"
+
+
+def test_a_starting_word_without_its_continuation_is_no_match() -> None:
+    idx = index("New York", "Interpol", "Federal Reserve Bank")
+    text = "New Delhi, then New York; Interpol, and the Federal"
+    assert found(idx, text) == ["New York", "Interpol"]
+    assert found(idx, "New\nYork") == ["New\nYork"]
+
+
+def test_an_index_that_forgets_its_words_still_finds_phrases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(text_module, "_MAX_SEEN", 3)
+    idx = index("World Health Organization")
+    texts = ["The World Health Organization said.", "Health officials met in the world."] * 3
+    assert [found(idx, t) for t in texts] == [["World Health Organization"], []] * 3
