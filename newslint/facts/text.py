@@ -209,7 +209,10 @@ class PhraseIndex(Generic[T]):
         return best
 
 
-_END = ""
+# Marks where a phrase ends in the trie. Not "": a written word can fold to
+# nothing (a lone combining mark such as U+037A), and its key must not read
+# as the end of a phrase. No word's key holds a control character.
+_END = "\x01"
 
 
 def _step(node: dict[str, Any], keys: tuple[str, ...]) -> Any:

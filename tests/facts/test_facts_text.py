@@ -128,3 +128,15 @@ def test_an_index_that_forgets_its_words_still_finds_phrases(
     idx = index("World Health Organization")
     texts = ["The World Health Organization said.", "Health officials met in the world."] * 3
     assert [found(idx, t) for t in texts] == [["World Health Organization"], []] * 3
+
+
+@pytest.mark.parametrize("mark", ["\u037a", "\u0345"])
+def test_a_word_that_folds_to_nothing_is_no_phrase_end(mark: str) -> None:
+    """A lone combining mark folds to "": it must neither crash nor end a phrase."""
+    assert fold(mark) == ""
+    idx = index("World Health Organization", "World Health")
+    assert found(idx, f"The World Health Organization {mark} said.") == [
+        "World Health Organization"
+    ]
+    assert found(idx, f"The World Health {mark} Organization.") == ["World Health"]
+    assert found(idx, f"{mark} {mark}") == []
