@@ -7,6 +7,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newslint.document import segment
 from newslint.document.segment import TokenKind, split_sentences, tokenize
 
 
@@ -167,3 +168,64 @@ def test_tokens_are_ordered_and_exact(text: str) -> None:
         assert text[t.start : t.end] == t.text
         assert regex.search(r"\s", t.text) is None
         last = t.end
+
+
+# ------------------------------------------------------------------ fast path
+# Most paragraphs are tokenized by the stdlib ``re`` engine with explicit
+# character classes; it must agree with the ``regex`` grammar on every input.
+
+
+def _regex_tokens(text: str) -> list[tuple[str, int, int, str]]:
+    """Tokenize ``text`` with the ``regex`` grammar the fast path stands in for."""
+    pattern = segment._token_re(text, 0, len(text))
+    return [
+        (segment._KINDS[m.lastgroup].value, m.start(), m.end(), m.group())
+        for m in pattern.finditer(text)
+    ]
+
+
+def _tokens(text: str) -> list[tuple[str, int, int, str]]:
+    return [(t.kind.value, t.start, t.end, t.text) for t in tokenize(text)]
+
+
+_FAST_SAMPLE = (
+    "aZ\u00e9\u00df\u01c5\u02b0\u1e9e\u2126 \t\n\x0b\x0c\r\x1c\x1f\x85\xa0\u2009\u2028"
+    ".,:/-'\u2019$\u00a3\u20ac\u00a5%09\u00b2\u00bd\u0301\u200d_!?\"\u201c\u201d()\u2013\u2026"
+)
+
+
+@given(st.text(alphabet=st.sampled_from(_FAST_SAMPLE), max_size=60))
+def test_fast_path_agrees_with_regex_grammar(text: str) -> None:
+    assert _tokens(text) == _regex_tokens(text)
+
+
+@given(st.text(max_size=40))
+def test_any_text_agrees_with_regex_grammar(text: str) -> None:
+    assert _tokens(text) == _regex_tokens(text)
+
+
+def test_fast_path_agrees_on_every_covered_character() -> None:
+    for ch in segment._FAST_CHARS:
+        for text in (ch, f"a{ch}b", f"1{ch}2", f"U.{ch}. ", f" {ch}{ch} "):
+            assert _tokens(text) == _regex_tokens(text), repr(text)
+
+
+def test_fast_path_is_taken_for_western_copy() -> None:
+    text = "Caf\u00e9 owners \u2013 \u201cwe\u2019re fine\u201d \u2013 paid \u00a35bn."
+    assert segment._BEYOND_FAST_RE.search(text) is None
+    assert _tokens(text) == _regex_tokens(text)
+
+
+def test_trailing_spaces_stay_linear() -> None:
+    text = "word" + " \u00a0\n" * 100_000
+    assert _tokens(text) == [("word", 0, 4, "word")]
+
+
+@given(st.text(alphabet=st.sampled_from("aZ\u00e9.. \n\n!1\u0301\u4e1c\x85\u2028\r"), max_size=60))
+def test_word_before_reverse_search_matches_forward_search(text: str) -> None:
+    forward = regex.compile(r"([\p{L}.]+)\.?$")
+    for end in range(len(text) + 1):
+        lo = max(0, end - 40)
+        a = forward.search(text, lo, end)
+        b = segment._WORD_BEFORE_RE.search(text, lo, end)
+        assert (a and a.span(1)) == (b and b.span(1))
