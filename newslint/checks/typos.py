@@ -44,7 +44,8 @@ def _words_of(doc: Document) -> list[WordInContext]:
     A word broken across a line with a hyphen ("exam-" / "ple") becomes one
     token; words with digits ("mp3", "G8") count as numbers; a word inside a
     quotation of at most three words is a cited term. This runs once per
-    word of every story, hence the hoisted names and positional arguments.
+    word of every story, hence the hoisted names, the positional arguments
+    and the ``for`` loop (a hyphen join skips the two tokens it swallowed).
     """
     from newslint.spelling import TokenClass, WordInContext
 
@@ -58,78 +59,90 @@ def _words_of(doc: Document) -> list[WordInContext]:
     text = doc.text
     out: list[WordInContext] = []
     append = out.append
-    quote_words: dict[int, int] = {}
-    word_starts = [t.start for t in doc.tokens() if t.kind is WORD]
+    # Quotation start -> whether it holds at most three words. The document's
+    # word offsets, to count them, are gathered at the first quoted word only.
+    short_quotes: dict[int, bool] = {}
+    word_starts: list[int] | None = None
     # Words come in order, so the quotation around each is found by a sweep
     # (the same answer as doc.quote_at, without a search per word).
     quotes = doc.quotes
     qi = -1
+    quote_end = -1  # end of quotes[qi]
     n_quotes = len(quotes)
     next_quote_start = quotes[0].start if quotes else len(text) + 1
-    for sentence in doc.sentences():
-        tokens = sentence.tokens
-        n = len(tokens)
-        headline = sentence.paragraph.kind in _HEADLINES
-        first_word = True
-        i = 0
-        while i < n:
-            tok = tokens[i]
-            kind = tok.kind
-            if kind is WORD:
-                start, end, word = tok.start, tok.end, tok.text
-                # "exam-\nple": WORD, "-", WORD with the hyphen ending a line.
-                if i + 2 < n:
-                    dash = tokens[i + 1]
-                    if (
-                        dash.text == "-"
-                        and dash.start == end
-                        and tokens[i + 2].kind is WORD
-                        and "\n" in text[dash.end : tokens[i + 2].start]
-                    ):
-                        nxt = tokens[i + 2]
-                        word = word + "-\n" + nxt.text
-                        end = nxt.end
-                        i += 2
-                cls = C_WORD
-                if not word.isalpha() and any(c.isdigit() for c in word):
-                    cls = C_NUMBER
-                elif start and text[start - 1] in _GLUE:
-                    cls = C_OTHER
-                while start >= next_quote_start:
-                    qi += 1
-                    next_quote_start = quotes[qi + 1].start if qi + 1 < n_quotes else len(text) + 1
-                quote = quotes[qi] if qi >= 0 and end <= quotes[qi].end else None
-                if quote is None:
-                    append(
-                        WordInContext(
-                            word, start, end, cls, first_word and cls is C_WORD, False, False,
-                            headline,
+    for paragraph in doc.paragraphs:
+        headline = paragraph.kind in _HEADLINES
+        for sentence in paragraph.sentences:
+            tokens = sentence.tokens
+            last = len(tokens) - 2  # a hyphen join needs two tokens after the word
+            first_word = True
+            skip = 0
+            for i, tok in enumerate(tokens):
+                if skip:
+                    skip -= 1
+                    continue
+                kind = tok.kind
+                if kind is WORD:
+                    start, end, word = tok.start, tok.end, tok.text
+                    # "exam-\nple": WORD, "-", WORD with the hyphen ending a line.
+                    if i < last:
+                        dash = tokens[i + 1]
+                        if dash.text == "-" and dash.start == end:
+                            nxt = tokens[i + 2]
+                            if nxt.kind is WORD and "\n" in text[dash.end : nxt.start]:
+                                word = word + "-\n" + nxt.text
+                                end = nxt.end
+                                skip = 2
+                    cls = C_WORD
+                    if not word.isalpha() and any(c.isdigit() for c in word):
+                        cls = C_NUMBER
+                    elif start and text[start - 1] in _GLUE:
+                        cls = C_OTHER
+                    while start >= next_quote_start:
+                        qi += 1
+                        quote_end = quotes[qi].end
+                        next_quote_start = (
+                            quotes[qi + 1].start if qi + 1 < n_quotes else len(text) + 1
                         )
-                    )  # fmt: skip
+                    if end > quote_end:
+                        append(
+                            WordInContext(
+                                word, start, end, cls, first_word and cls is C_WORD, False, False,
+                                headline,
+                            )
+                        )  # fmt: skip
+                    else:
+                        quote = quotes[qi]
+                        short = short_quotes.get(quote.start)
+                        if short is None:
+                            if word_starts is None:
+                                word_starts = [
+                                    t.start
+                                    for p in doc.paragraphs
+                                    for t in p.tokens
+                                    if t.kind is WORD
+                                ]
+                            short = short_quotes[quote.start] = (
+                                bisect.bisect_left(word_starts, quote.end)
+                                - bisect.bisect_left(word_starts, quote.start)
+                                <= 3
+                            )
+                        append(
+                            WordInContext(
+                                word, start, end, cls, first_word and cls is C_WORD, True, short,
+                                headline,
+                            )
+                        )  # fmt: skip
+                    first_word = False
+                elif kind is NUMBER:
+                    append(WordInContext(tok.text, tok.start, tok.end, C_NUMBER))
+                    first_word = False
+                elif kind is PUNCT:
+                    append(WordInContext(tok.text, tok.start, tok.end, C_PUNCT))
                 else:
-                    n_words = quote_words.get(quote.start, -1)
-                    if n_words < 0:
-                        n_words = bisect.bisect_left(word_starts, quote.end) - bisect.bisect_left(
-                            word_starts, quote.start
-                        )
-                        quote_words[quote.start] = n_words
-                    append(
-                        WordInContext(
-                            word, start, end, cls, first_word and cls is C_WORD, True,
-                            n_words <= 3, headline,
-                        )
-                    )  # fmt: skip
-                first_word = False
-            elif kind is NUMBER:
-                append(WordInContext(tok.text, tok.start, tok.end, C_NUMBER))
-                first_word = False
-            elif kind is PUNCT:
-                append(WordInContext(tok.text, tok.start, tok.end, C_PUNCT))
-            else:
-                append(WordInContext(tok.text, tok.start, tok.end, C_OTHER))
-            i += 1
-        # Sentences end the model's context even without a full stop (headlines).
-        append(WordInContext(".", sentence.end, sentence.end, C_PUNCT))
+                    append(WordInContext(tok.text, tok.start, tok.end, C_OTHER))
+            # Sentences end the model's context even without a full stop (headlines).
+            append(WordInContext(".", sentence.end, sentence.end, C_PUNCT))
     return out
 
 
