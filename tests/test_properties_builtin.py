@@ -3,11 +3,12 @@
 ``test_properties.py`` holds the engine to its contracts with a small test
 pack; this file does the same for the rules newsrooms run. Documents are
 random mixes of every rule's own embedded examples (so each rule has text it
-reacts to), their words, Markdown and HTML fragments, and Unicode that breaks
-naive text handling (combining marks that fold to nothing, zero-width and
-bidirectional controls, dotless i, ligatures). For every input: no rule
-fails, every finding maps exactly to the source, no applicable fix touches a
-direct quotation, and a second ``--fix`` finds nothing left to fix.
+reacts to), their words, the fact rules' names and titles, Markdown and HTML
+fragments, and Unicode that breaks naive text handling (combining marks that
+fold to nothing, zero-width and bidirectional controls, dotless i,
+ligatures). For every input: no rule fails, every finding maps exactly to the
+source, no applicable fix touches a direct quotation, and a second ``--fix``
+finds nothing left to fix.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from newslint.config import resolve_settings
 from newslint.diagnostics import Applicability
+from newslint.facts.kb import load_kb
 from newslint.registry import builtin_rules
 from newslint.runner import LinterFactory, lint_source
 from tests.test_properties import FRAGMENTS, check_positions, quote_spans_in_source
@@ -33,7 +35,20 @@ def _example_texts() -> list[str]:
     return texts
 
 
+def _fact_phrases() -> list[str]:
+    """Return the knowledge base's names, wrong forms, titles and holders (the fact rules' data)."""
+    kb = load_kb()
+    phrases: list[str] = []
+    for org in kb.organisations:
+        phrases += [org.name, *org.wrong, *([org.abbreviation] if org.abbreviation else [])]
+    for office in kb.offices.values():
+        phrases += [*office.titles, *office.generic_titles]
+    phrases += [term.holder for term in kb.terms]
+    return sorted(set(phrases))
+
+
 EXAMPLES = _example_texts()
+FACT_PHRASES = _fact_phrases()
 EXAMPLE_WORDS = sorted({w for text in EXAMPLES for w in text.split()})
 ODD_UNICODE = [
     "\u0301", "\u037a", "\u0345", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
@@ -45,6 +60,7 @@ documents = st.lists(
     st.one_of(
         st.sampled_from(EXAMPLES),
         st.sampled_from(EXAMPLE_WORDS),
+        st.sampled_from(FACT_PHRASES),
         st.sampled_from(FRAGMENTS),
         st.sampled_from(ODD_UNICODE),
         st.text(max_size=3),
