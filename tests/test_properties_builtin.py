@@ -22,15 +22,15 @@ from hypothesis import strategies as st
 from newslint.config import resolve_settings
 from newslint.diagnostics import Applicability
 from newslint.facts.kb import load_kb
-from newslint.registry import builtin_rules
 from newslint.runner import LinterFactory, lint_source
+from tests.conftest import every_rule
 from tests.test_properties import FRAGMENTS, check_positions, quote_spans_in_source
 
 
 def _example_texts() -> list[str]:
-    """Return the plain-text examples of every built-in rule (valid and invalid)."""
+    """Return the plain-text examples of every built-in and bundled-pack rule."""
     texts: list[str] = []
-    for rule in builtin_rules():
+    for rule in every_rule():
         texts.extend(e.text for e in rule.examples if e.format == "txt" and not e.metadata)
     return texts
 
