@@ -280,3 +280,27 @@ def test_loading_the_compiled_lexicon_is_fast() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # warm
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert float(out.stdout) < 0.5
+
+
+def _name_like_by_letters(text: str, sentence_start: bool) -> bool:
+    """The letter-by-letter definition the ASCII shortcut must agree with."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return True
+    if any(c.isupper() for c in letters[1:]):
+        return True
+    return letters[0].isupper() and not sentence_start
+
+
+def test_name_like_shortcut_agrees_with_the_letter_by_letter_test() -> None:
+    from itertools import product
+
+    from newslint.spelling.checker import _is_name_like
+
+    words = ["".join(p) for n in range(1, 5) for p in product("aBz", repeat=n)]
+    words += ["iPhone", "McAlister", "NATO", "Nato", "x", "X", "it's", "U.S.", "co-op", "É", "ÉTÉ"]
+    for word in words:
+        for start in (False, True):
+            assert _is_name_like(word, start) == _name_like_by_letters(word, start), (word, start)

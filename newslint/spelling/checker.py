@@ -143,6 +143,13 @@ def _analyses(words: Sequence[WordInContext], lex: Lexicon) -> list[_Analysis | 
 
 def _is_name_like(text: str, sentence_start: bool) -> bool:
     """Return True for capitalised, all-caps or mixed-case words (not checked)."""
+    if text.isascii() and text.isalpha():
+        # Most words: every character is a cased letter, so str methods give
+        # the answers of the letter-by-letter tests below (a capital after
+        # the first letter: an acronym, or mixed case).
+        if len(text) > 1 and not text[1:].islower():
+            return True
+        return text[0].isupper() and not sentence_start
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return True
