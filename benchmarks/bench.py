@@ -16,6 +16,12 @@ each scenario discarded as warm-up unless --no-warmup):
 - rule costs: CPU seconds per rule in one process and the AP pack's share of
   the built-in run (``benchmarks/rule_costs.py``; --skip-rule-costs).
 
+The scenarios compared in a ratio (``clean-j1``, ``clean-j1-typo-rules``,
+``clean-jN`` and the peers) run interleaved, one of each per round, and each
+ratio is the median of its per-round ratios: this machine's speed drifts by
+tens of percent from one minute to the next, and a ratio of runs taken
+minutes apart measures the drift as much as the software.
+
 Usage: ``python benchmarks/bench.py [--runs 3] [--corpus PATH] [--json OUT]``.
 Peak memory is the maximum resident set size of each run's process (from
 ``os.wait4``; with ``--jobs`` it is the largest single process, not the sum).
@@ -117,6 +123,31 @@ def run_scenario(
     return result
 
 
+def run_interleaved(
+    scenarios: list[tuple[str, list[str], tuple[int, ...]]],
+    words: int,
+    runs: int,
+    env: dict[str, str],
+    warmup: bool,
+) -> list[Result]:
+    """Time several commands in rounds (one run of each per round), after a warm-up round."""
+    results = [Result(name, words) for name, _, _ in scenarios]
+    for round_ in range(runs + (1 if warmup else 0)):
+        for result, (_, cmd, ok_codes) in zip(results, scenarios, strict=True):
+            seconds, rss = timed(cmd, env, ok_codes)
+            if warmup and round_ == 0:
+                continue
+            result.seconds.append(seconds)
+            result.peak_kb = max(result.peak_kb, rss)
+    return results
+
+
+def paired_ratio(numerator: Result, denominator: Result) -> float:
+    """Return the median of the per-round ratios of two interleaved scenarios' times."""
+    pairs = zip(numerator.seconds, denominator.seconds, strict=True)
+    return statistics.median(n / d for n, d in pairs)
+
+
 def main() -> int:
     """Run the benchmark and print a table."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -165,31 +196,25 @@ def main() -> int:
         )
     )
     paths = [str(f) for f in files]
-    results.append(
-        run_scenario(
-            "clean-j1", [*base, "--no-cache", "-j", "1", *paths], words, args.runs, env, warm
-        )
-    )
-    results.append(
-        run_scenario(
-            "clean-j1-typo-rules",
-            [*base, "--no-cache", "-j", "1", "--select", "NL1", *paths],
-            words,
-            args.runs,
-            env,
-            warm,
-        )
-    )
-    results.append(
-        run_scenario(
-            f"clean-j{cores}",
-            [*base, "--no-cache", "-j", str(cores), *paths],
-            words,
-            args.runs,
-            env,
-            warm,
-        )
-    )
+    any_exit = tuple(range(0, 256))
+    typo_rules = ["--select", "NL1"]
+    compared: list[tuple[str, list[str], tuple[int, ...]]] = [
+        ("clean-j1", [*base, "--no-cache", "-j", "1", *paths], (0, 1)),
+        ("clean-j1-typo-rules", [*base, "--no-cache", "-j", "1", *typo_rules, *paths], (0, 1)),
+        (f"clean-j{cores}", [*base, "--no-cache", "-j", str(cores), *paths], (0, 1)),
+    ]
+    if not args.skip_peers:
+        for name, cmd in (
+            ("proselint", [str(BIN / "proselint"), "check", *paths]),
+            ("codespell", [str(BIN / "codespell"), *paths]),
+        ):
+            if Path(cmd[0]).exists():
+                compared.append((name, cmd, any_exit))
+            else:
+                print(f"bench: {name} not installed (pip install '.[bench]')", file=sys.stderr)
+    interleaved = run_interleaved(compared, words, args.runs, env, warm)
+    results.extend(r for r in interleaved if r.name.startswith("clean-"))
+    peers = [r for r in interleaved if not r.name.startswith("clean-")]
     first = Result("clean-first-run-with-cache", words)
     shutil.rmtree(Path(cache) / "results", ignore_errors=True)
     seconds, first.peak_kb = timed([*base, "-j", "1", *paths], env)
@@ -220,19 +245,7 @@ def main() -> int:
         )
         return 2
 
-    if not args.skip_peers:
-        for name, cmd in (
-            ("proselint", [str(BIN / "proselint"), "check", *paths]),
-            ("codespell", [str(BIN / "codespell"), *paths]),
-        ):
-            if Path(cmd[0]).exists():
-                results.append(
-                    run_scenario(
-                        name, cmd, words, args.runs, env, warm, ok_codes=tuple(range(0, 256))
-                    )
-                )
-            else:
-                print(f"bench: {name} not installed (pip install '.[bench]')", file=sys.stderr)
+    results.extend(peers)
 
     by_name = {r.name: r for r in results}
     print(
@@ -248,7 +261,7 @@ def main() -> int:
         print(f"{r.name:34s} {r.median:9.3f} {r.wps:11,.0f} {r.peak_kb / 1024:12.0f}")
     j1 = by_name["clean-j1"]
     jn = by_name[f"clean-j{cores}"]
-    print(f"ratio all cores / j1: {j1.median / jn.median:.2f}x")
+    print(f"ratio all cores / j1: {paired_ratio(j1, jn):.2f}x (median of per-round ratios)")
     print(
         f"ratio cached / first run: "
         f"{by_name['clean-first-run-with-cache'].median / by_name['clean-cached'].median:.1f}x "
@@ -256,7 +269,9 @@ def main() -> int:
     )
     for peer in ("proselint", "codespell"):
         if peer in by_name:
-            print(f"ratio newslint -j1 / {peer} words/s: {j1.wps / by_name[peer].wps:.2f}x")
+            # Same words: the words-per-second ratio is the inverse time ratio.
+            ratio = paired_ratio(by_name[peer], j1)
+            print(f"ratio newslint -j1 / {peer} words/s: {ratio:.2f}x (median of per-round ratios)")
     if not args.skip_rule_costs:
         costs = subprocess.run(
             [
