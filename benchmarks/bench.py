@@ -198,23 +198,24 @@ def main() -> int:
     paths = [str(f) for f in files]
     any_exit = tuple(range(0, 256))
     typo_rules = ["--select", "NL1"]
-    compared: list[tuple[str, list[str], tuple[int, ...]]] = [
+    ours: list[tuple[str, list[str], tuple[int, ...]]] = [
         ("clean-j1", [*base, "--no-cache", "-j", "1", *paths], (0, 1)),
         ("clean-j1-typo-rules", [*base, "--no-cache", "-j", "1", *typo_rules, *paths], (0, 1)),
         (f"clean-j{cores}", [*base, "--no-cache", "-j", str(cores), *paths], (0, 1)),
     ]
+    peer_commands: list[tuple[str, list[str], tuple[int, ...]]] = []
     if not args.skip_peers:
         for name, cmd in (
             ("proselint", [str(BIN / "proselint"), "check", *paths]),
             ("codespell", [str(BIN / "codespell"), *paths]),
         ):
             if Path(cmd[0]).exists():
-                compared.append((name, cmd, any_exit))
+                peer_commands.append((name, cmd, any_exit))
             else:
                 print(f"bench: {name} not installed (pip install '.[bench]')", file=sys.stderr)
-    interleaved = run_interleaved(compared, words, args.runs, env, warm)
-    results.extend(r for r in interleaved if r.name.startswith("clean-"))
-    peers = [r for r in interleaved if not r.name.startswith("clean-")]
+    interleaved = run_interleaved(ours + peer_commands, words, args.runs, env, warm)
+    results.extend(interleaved[: len(ours)])
+    peers = interleaved[len(ours) :]
     first = Result("clean-first-run-with-cache", words)
     shutil.rmtree(Path(cache) / "results", ignore_errors=True)
     seconds, first.peak_kb = timed([*base, "-j", "1", *paths], env)

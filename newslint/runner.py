@@ -286,13 +286,26 @@ class LinterFactory:
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from None
             self._base_selection = rules
-        extra_ignore = self.file_ignores(path)
-        if extra_ignore:
-            ignore = (*s.ignore, *extra_ignore)
+        if self._file_ignores(path):
+            ignore = self._ignore_for(path)
             return [r for r in rules if is_selected(r, s.select, ignore, s.extend_select)]
         return list(rules)
 
-    def file_ignores(self, path: str) -> tuple[str, ...]:
+    def selects(self, rule: type[Rule], path: str) -> bool:
+        """Return True when the settings select ``rule`` for ``path`` (per-file ignores too).
+
+        Needs no rule registry: a fully cached run asks this of the NL8xx rules.
+        """
+        from newslint.registry import is_selected
+
+        s = self.settings
+        return is_selected(rule, s.select, self._ignore_for(path), s.extend_select)
+
+    def _ignore_for(self, path: str) -> tuple[str, ...]:
+        """Return the settings' ignore list with ``path``'s per-file ignores added."""
+        return (*self.settings.ignore, *self._file_ignores(path))
+
+    def _file_ignores(self, path: str) -> tuple[str, ...]:
         out: list[str] = []
         norm = path.replace(os.sep, "/")
         for glob, codes in self.settings.per_file_ignores:

@@ -109,19 +109,12 @@ def _uses_languagetool(factory: LinterFactory, files: list[str]) -> bool:
     """Return True when some file's selection includes a LanguageTool rule (NL8xx).
 
     ``--select NL2`` must neither start Java nor warn that LanguageTool is missing.
-    The settings' selectors are applied to the two NL8xx rules alone, as
-    :meth:`LinterFactory.selected` would apply them: building the whole rule
-    registry for this question cost a fully cached run about 0.1 s.
+    Only the two NL8xx rules are asked about: building the whole rule registry
+    for this question cost a fully cached run about 0.1 s.
     """
     from newslint.languagetool.rules import RULES
-    from newslint.registry import is_selected
 
-    s = factory.settings
-    for path in files[:1] or ["."]:
-        ignore = (*s.ignore, *factory.file_ignores(path))
-        if any(is_selected(rule, s.select, ignore, s.extend_select) for rule in RULES):
-            return True
-    return False
+    return any(factory.selects(rule, path) for path in files[:1] or ["."] for rule in RULES)
 
 
 def _carry_backend_warnings(reports: list[FileReport]) -> None:

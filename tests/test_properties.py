@@ -108,13 +108,31 @@ def expected_fix(source: str, diagnostics: list[Diagnostic], unsafe: bool) -> st
     return "".join(out)
 
 
-@given(documents, paths)
-def test_findings_map_exactly_to_the_source(factory: LinterFactory, source: str, path: str) -> None:
+def check_lint(factory: LinterFactory, source: str, path: str) -> None:
+    """Lint ``source``: no error, every finding exact, findings in order."""
     report = lint_source(source, path, factory)
     assert report.error is None, report.error
     check_positions(source, report.diagnostics)
     keys = [d.sort_key for d in report.diagnostics]
     assert keys == sorted(keys)
+
+
+def check_second_fix(factory: LinterFactory, source: str, path: str, unsafe: bool) -> None:
+    """Fix ``source``: positions exact afterwards, and a second ``--fix`` changes nothing."""
+    first = lint_source(source, path, factory, fix=True, unsafe_fixes=unsafe)
+    assert first.error is None, first.error
+    current = first.source
+    assert current is not None
+    check_positions(current, first.diagnostics)
+    second = lint_source(current, path, factory, fix=True, unsafe_fixes=unsafe)
+    assert second.error is None, second.error
+    assert second.fixed_source is None, (source, current, second.fixed_source)
+    assert second.fixes_applied == 0
+
+
+@given(documents, paths)
+def test_findings_map_exactly_to_the_source(factory: LinterFactory, source: str, path: str) -> None:
+    check_lint(factory, source, path)
 
 
 @given(documents, paths, st.booleans())
@@ -138,14 +156,7 @@ def test_fixes_touch_only_their_spans(
 def test_second_fix_changes_nothing(
     factory: LinterFactory, source: str, path: str, unsafe: bool
 ) -> None:
-    first = lint_source(source, path, factory, fix=True, unsafe_fixes=unsafe)
-    assert first.error is None
-    current = first.source
-    assert current is not None
-    check_positions(current, first.diagnostics)
-    second = lint_source(current, path, factory, fix=True, unsafe_fixes=unsafe)
-    assert second.fixed_source is None, (source, current, second.fixed_source)
-    assert second.fixes_applied == 0
+    check_second_fix(factory, source, path, unsafe)
 
 
 @given(documents, paths)

@@ -24,7 +24,7 @@ from newslint.diagnostics import Applicability
 from newslint.facts.kb import load_kb
 from newslint.runner import LinterFactory, lint_source
 from tests.conftest import every_rule
-from tests.test_properties import FRAGMENTS, check_positions, quote_spans_in_source
+from tests.test_properties import FRAGMENTS, check_lint, check_second_fix, quote_spans_in_source
 
 
 def _example_texts() -> list[str]:
@@ -91,11 +91,7 @@ def test_the_examples_give_the_rules_work(factory: LinterFactory) -> None:
 
 @given(documents, paths)
 def test_findings_map_exactly_to_the_source(factory: LinterFactory, source: str, path: str) -> None:
-    report = lint_source(source, path, factory)
-    assert report.error is None, report.error
-    check_positions(source, report.diagnostics)
-    keys = [d.sort_key for d in report.diagnostics]
-    assert keys == sorted(keys)
+    check_lint(factory, source, path)
 
 
 @given(documents, paths)
@@ -118,11 +114,4 @@ def test_no_applicable_fix_touches_a_quotation(
 def test_second_fix_changes_nothing(
     factory: LinterFactory, source: str, path: str, unsafe: bool
 ) -> None:
-    first = lint_source(source, path, factory, fix=True, unsafe_fixes=unsafe)
-    assert first.error is None, first.error
-    current = first.source
-    assert current is not None
-    check_positions(current, first.diagnostics)
-    second = lint_source(current, path, factory, fix=True, unsafe_fixes=unsafe)
-    assert second.error is None, second.error
-    assert second.fixed_source is None, (source, current, second.fixed_source)
+    check_second_fix(factory, source, path, unsafe)

@@ -26,6 +26,7 @@ from newslint.document import BlockKind, Document, TokenKind
 from newslint.rule import Example, Rule, RuleContext, Scope
 
 if TYPE_CHECKING:
+    from newslint.document.quotes import Quote
     from newslint.spelling import SpellingIssue, WordInContext
 
 _SHARED_KEY = "typos.issues"
@@ -63,6 +64,20 @@ def _words_of(doc: Document) -> list[WordInContext]:
     # word offsets, to count them, are gathered at the first quoted word only.
     short_quotes: dict[int, bool] = {}
     word_starts: list[int] | None = None
+
+    def is_short(quote: Quote) -> bool:
+        """Return True when ``quote`` holds at most three words (a cited term)."""
+        nonlocal word_starts
+        short = short_quotes.get(quote.start)
+        if short is None:
+            if word_starts is None:
+                word_starts = [t.start for t in doc.tokens() if t.kind is WORD]
+            found = bisect.bisect_left(word_starts, quote.end) - bisect.bisect_left(
+                word_starts, quote.start
+            )
+            short = short_quotes[quote.start] = found <= 3
+        return short
+
     # Words come in order, so the quotation around each is found by a sweep
     # (the same answer as doc.quote_at, without a search per word).
     quotes = doc.quotes
@@ -104,35 +119,13 @@ def _words_of(doc: Document) -> list[WordInContext]:
                         next_quote_start = (
                             quotes[qi + 1].start if qi + 1 < n_quotes else len(text) + 1
                         )
-                    if end > quote_end:
-                        append(
-                            WordInContext(
-                                word, start, end, cls, first_word and cls is C_WORD, False, False,
-                                headline,
-                            )
-                        )  # fmt: skip
-                    else:
-                        quote = quotes[qi]
-                        short = short_quotes.get(quote.start)
-                        if short is None:
-                            if word_starts is None:
-                                word_starts = [
-                                    t.start
-                                    for p in doc.paragraphs
-                                    for t in p.tokens
-                                    if t.kind is WORD
-                                ]
-                            short = short_quotes[quote.start] = (
-                                bisect.bisect_left(word_starts, quote.end)
-                                - bisect.bisect_left(word_starts, quote.start)
-                                <= 3
-                            )
-                        append(
-                            WordInContext(
-                                word, start, end, cls, first_word and cls is C_WORD, True, short,
-                                headline,
-                            )
-                        )  # fmt: skip
+                    quoted = end <= quote_end
+                    append(
+                        WordInContext(
+                            word, start, end, cls, first_word and cls is C_WORD, quoted,
+                            quoted and is_short(quotes[qi]), headline,
+                        )
+                    )  # fmt: skip
                     first_word = False
                 elif kind is NUMBER:
                     append(WordInContext(tok.text, tok.start, tok.end, C_NUMBER))

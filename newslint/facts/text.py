@@ -158,16 +158,10 @@ class PhraseIndex(Generic[T]):
         """Note which of the written words ``new``, not seen before, start a phrase."""
         self._seen |= new
         starters = self._starters
-        root, key = self._root, self._key
+        root, hyphens = self._root, self._hyphens
         for w in new:
-            if w.isascii() and w.isalnum():
-                # _word_keys' common case, inlined: every index looks at
-                # every new word, and few of them start a phrase.
-                if w.lower() in root or _SHORT_ACRONYM + w in root:
-                    starters.add(w)
-                continue
-            k = key(w)
-            if k[0] in root or (len(k) > 1 and k[1] in root):
+            # Keys worked out, not stored: few of these words start a phrase.
+            if any(k in root for k in _word_keys(w, hyphens=hyphens)):
                 starters.add(w)
 
     def _may_start(self, raws: list[str], i: int) -> bool:

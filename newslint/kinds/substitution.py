@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from newslint.document import Sentence
 from newslint.kinds.base import (
     DeclarativeRule,
-    Phrase,
     PhraseIndex,
     SpecError,
     match_case,
@@ -45,27 +44,15 @@ class SubstitutionRule(DeclarativeRule):
         return "Use the suggested replacement."
 
     @cached_property
-    def phrases(self) -> dict[Phrase, list[str]]:
-        """Return the swap table keyed by the phrases' token keys."""
-        ic = self.spec.ignore_case
-        return {phrase_key(k, ic): v for k, v in self.spec.data["swap"].items()}
-
-    @cached_property
     def index(self) -> PhraseIndex:
         """Return the compiled swap index."""
-        return PhraseIndex(self.phrases, self.spec.ignore_case)
-
-    @cached_property
-    def first_words(self) -> frozenset[str]:
-        """Return the keys a listed phrase can start with."""
-        return frozenset(phrase[0] for phrase in self.phrases if phrase)
+        ic = self.spec.ignore_case
+        return PhraseIndex({phrase_key(k, ic): v for k, v in self.spec.data["swap"].items()}, ic)
 
     def check(self, unit: Sentence, ctx: RuleContext) -> None:
         """Report each phrase of the swap table with its replacement."""
-        norms = sentence_norms(unit, ctx.shared, self.spec.ignore_case)
-        if self.first_words.isdisjoint(norms):
-            return  # most sentences: one set test, before any per-sentence setup
         tokens = sentence_tokens(unit)
+        norms = sentence_norms(unit, ctx.shared, self.spec.ignore_case)
         for i, j, replacements in self.index.find(tokens, norms):
             start, end = tokens[i].start, tokens[j - 1].end
             text = ctx.doc.text[start:end]
