@@ -31,8 +31,8 @@ from newslint.diagnostics import (
     Span,
 )
 
-# 2: entries carry the file's word count ("w").
-CACHE_FORMAT = 2
+# 2: entries carry the file's word count ("w"); 3: fixes carry their context ("c").
+CACHE_FORMAT = 3
 
 
 def _walk(root: str, out: list[tuple[str, int, int]]) -> None:
@@ -159,6 +159,8 @@ def encode_diagnostic(d: Diagnostic) -> dict[str, Any]:
             "t": d.fix.title,
             "e": [[e.span.start, e.span.end, e.replacement] for e in d.fix.edits],
         }
+        if d.fix.context is not None:
+            out["f"]["c"] = [d.fix.context.start, d.fix.context.end]
     if d.related:
         out["r"] = [
             [
@@ -188,6 +190,7 @@ def decode_diagnostic(data: dict[str, Any], path: str) -> Diagnostic:
             tuple(Edit(Span(s, e), rep) for s, e, rep in f["e"]),
             _APPLICABILITIES[f["a"]],
             f["t"],
+            Span(*f["c"]) if "c" in f else None,
         )
     r = data.get("r")
     related = (

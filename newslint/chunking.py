@@ -318,6 +318,9 @@ def shift(d: Diagnostic, offset: int, lines: int) -> Diagnostic:
             ),
             fix.applicability,
             fix.title,
+            None
+            if fix.context is None
+            else Span(fix.context.start + offset, fix.context.end + offset),
         )
     related = tuple(
         Related(

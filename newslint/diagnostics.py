@@ -102,15 +102,23 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A set of edits that together correct one finding."""
+    """A set of edits that together correct one finding.
+
+    ``context`` is the source text the rule read to choose the edits, when
+    that reaches beyond them: a real-word slip is judged by its neighbours.
+    Another fix that edits inside it in the same pass could make the choice
+    wrong ("they one" -> "the" + "won", each right alone, wrong together), so
+    :func:`newslint.fix.apply_edits` leaves such a pair for the next pass.
+    """
 
     edits: tuple[Edit, ...]
     applicability: Applicability
     title: str
+    context: Span | None = None
 
     def with_applicability(self, applicability: Applicability) -> Fix:
         """Return a copy with a different applicability."""
-        return Fix(self.edits, applicability, self.title)
+        return Fix(self.edits, applicability, self.title, self.context)
 
 
 @dataclass(frozen=True, slots=True)

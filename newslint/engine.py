@@ -178,7 +178,10 @@ class Linter:
                 applicability = Applicability.DISPLAY
             s, t = doc.to_source(e.start, e.end)
             edits.append(Edit(Span(s, t), e.replacement))
-        return Fix(tuple(edits), applicability, fix.title)
+        context = None
+        if fix.context is not None:
+            context = Span(*doc.to_source(*fix.context))
+        return Fix(tuple(edits), applicability, fix.title, context)
 
     def _suppress(self, doc: SourceText, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not doc.directives:

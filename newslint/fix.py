@@ -2,6 +2,10 @@
 
 A fix whose edits would overlap one already taken is left for the next pass
 (the engine re-lints up to five times), so two rules never fight over text.
+The same goes for a fix whose context (the text its rule read to choose it,
+``Fix.context``) another taken fix edits, or whose edits fall in a taken
+fix's context: each was chosen for text the other changes, so the next pass
+judges the second one again on the corrected text.
 """
 
 from __future__ import annotations
@@ -26,16 +30,23 @@ def apply_edits(
 ) -> tuple[str, int]:
     """Return (new source, number of fixes applied)."""
     chosen: list[tuple[Edit, ...]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # edits of the chosen fixes
+    read: list[tuple[int, int]] = []  # contexts of the chosen fixes
     for diag in sorted(diagnostics, key=lambda d: d.span.start):
         if not applicable(diag, unsafe):
             continue
-        assert diag.fix is not None
-        edits = diag.fix.edits
-        if any(_clash(e.span.start, e.span.end, s, t) for e in edits for s, t in taken):
+        fix = diag.fix
+        assert fix is not None
+        spans = [(e.span.start, e.span.end) for e in fix.edits]
+        if _clashes(spans, taken) or _clashes(spans, read):
             continue
-        chosen.append(edits)
-        taken.extend((e.span.start, e.span.end) for e in edits)
+        context = fix.context
+        if context is not None and _clashes([(context.start, context.end)], taken):
+            continue
+        chosen.append(fix.edits)
+        taken.extend(spans)
+        if context is not None:
+            read.append((context.start, context.end))
     all_edits = sorted(
         (e for group in chosen for e in group), key=lambda e: e.span.start, reverse=True
     )
@@ -43,6 +54,10 @@ def apply_edits(
     for edit in all_edits:
         out = out[: edit.span.start] + edit.replacement + out[edit.span.end :]
     return out, len(chosen)
+
+
+def _clashes(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    return any(_clash(a, b, s, t) for a, b in spans for s, t in others)
 
 
 def _clash(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

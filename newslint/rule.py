@@ -85,6 +85,9 @@ class TextFix:
     edits: tuple[TextEdit, ...]
     safe: bool
     title: str
+    # Prose-view [start, end) the rule read to choose the edits, when wider
+    # than them (see ``diagnostics.Fix.context``).
+    context: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,14 +254,26 @@ class RuleContext:
         )
 
     def replace(
-        self, start: int, end: int, text: str, *, safe: bool = True, title: str = ""
+        self,
+        start: int,
+        end: int,
+        text: str,
+        *,
+        safe: bool = True,
+        title: str = "",
+        context: tuple[int, int] | None = None,
     ) -> TextFix:
-        """Return a fix that replaces ``[start, end)`` with ``text``."""
+        """Return a fix that replaces ``[start, end)`` with ``text``.
+
+        ``context`` is the wider span the choice of ``text`` depends on, if
+        any: no other fix editing inside it is applied in the same pass.
+        """
         original = self.doc.text[start:end]
         return TextFix(
             (TextEdit(start, end, text),),
             safe,
             title or f"Replace '{original}' with '{text}'",
+            context,
         )
 
     def delete(self, start: int, end: int, *, safe: bool = True, title: str = "") -> TextFix:

@@ -440,13 +440,27 @@ def lint_source(
     current = text
     result = lint_once(current)
     if fix:
+        seen = {current}
         for _ in range(MAX_FIX_PASSES):
             new, applied = apply_edits(current, result.diagnostics, unsafe_fixes)
             if not applied or new == current:
                 break
+            if new in seen:
+                # Fixes that undo each other: stop rather than loop, and say so.
+                report.warnings.append(
+                    f"{path}: fixes undo each other here; the file is left as after "
+                    "the last pass that changed it, review the remaining findings"
+                )
+                break
+            seen.add(new)
             report.fixes_applied += applied
             current = new
             result = lint_once(current)
+        else:
+            if apply_edits(current, result.diagnostics, unsafe_fixes)[0] != current:
+                report.warnings.append(
+                    f"{path}: fixes still pending after {MAX_FIX_PASSES} passes; run --fix again"
+                )
         if current != text:
             report.fixed_source = current
     report.source = current

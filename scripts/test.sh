@@ -31,6 +31,8 @@ fi
 
 export NEWSLINT_REQUIRE_LANGUAGETOOL=1
 export NEWSLINT_REQUIRE_CORPUS=1
+# Property tests draw the same examples on every run here (tests/conftest.py).
+export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

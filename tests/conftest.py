@@ -28,7 +28,13 @@ settings.register_profile(
     max_examples=150,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-settings.register_profile("ci", parent=settings.get_profile("newslint"), max_examples=300)
+# scripts/test.sh (the CI's command) runs "ci": the same examples on every run
+# of a commit, so a red run means the change broke something, not that this
+# run's dice found an old bug. New examples come from "newslint" (the default
+# for a bare pytest) and "stress", run by hand before a change lands.
+settings.register_profile(
+    "ci", parent=settings.get_profile("newslint"), derandomize=True, database=None
+)
 settings.register_profile("stress", parent=settings.get_profile("newslint"), max_examples=3000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import textwrap
@@ -98,6 +99,33 @@ def test_multi_edit_fix_is_all_or_nothing() -> None:
     blocker = diag(3, 5, "Z")
     # The blocker starts later but the two-edit fix is taken first (sorted by start).
     assert apply_edits("abcdef", [two, blocker]) == ("XbcdYf", 1)
+
+
+def with_context(d: Diagnostic, start: int, end: int) -> Diagnostic:
+    assert d.fix is not None
+    fix = Fix(d.fix.edits, d.fix.applicability, d.fix.title, context=Span(start, end))
+    return dataclasses.replace(d, fix=fix)
+
+
+def test_a_fix_chosen_for_its_context_waits_for_an_edit_inside_it() -> None:
+    # "aaa bbb ccc": the fix of "bbb" was chosen reading "aaa" and "ccc".
+    judged = with_context(diag(4, 7, "B"), 0, 11)
+    # An earlier fix edits inside that context: the judged fix waits.
+    assert apply_edits("aaa bbb ccc", [diag(0, 3, "A"), judged]) == ("A bbb ccc", 1)
+    # A later fix edits inside a taken context: it waits.
+    assert apply_edits("aaa bbb ccc", [judged, diag(8, 11, "C")]) == ("aaa B ccc", 1)
+    # Outside the context both apply; a context never blocks its own edits.
+    assert apply_edits("aaa bbb ccc", [with_context(diag(4, 7, "B"), 4, 7), diag(8, 11, "C")]) == (
+        "aaa B C",
+        2,
+    )
+
+
+def test_two_judged_fixes_with_overlapping_contexts_but_apart_edits_both_apply() -> None:
+    # Neither edits what the other read: contexts may overlap.
+    first = with_context(diag(0, 3, "A"), 0, 7)
+    second = with_context(diag(8, 11, "C"), 4, 11)
+    assert apply_edits("aaa bbb ccc", [first, second]) == ("A bbb C", 2)
 
 
 # ------------------------------------------------------------------ engine downgrades
@@ -210,6 +238,34 @@ def test_fix_loop_is_bounded(chain_pack: Path) -> None:
     report = lint_source("A hen.", "a.txt", _factory(chain_pack, "XT503"), fix=True)
     assert report.fixes_applied == 2**MAX_FIX_PASSES - 1  # 1 + 2 + 4 ... per pass
     assert report.fixed_source == "A " + " ".join(["hen"] * 2**MAX_FIX_PASSES) + "."
+    assert report.warnings == [
+        f"a.txt: fixes still pending after {MAX_FIX_PASSES} passes; run --fix again"
+    ]
+
+
+def test_a_fix_loop_that_settles_says_nothing(chain_pack: Path) -> None:
+    report = lint_source(
+        "A big cat sat.", "a.txt", _factory(chain_pack, "XT501", "XT502"), fix=True
+    )
+    assert report.warnings == []
+
+
+def test_fixes_that_undo_each_other_stop_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "swap"
+    folder.mkdir()
+    (folder / "pack.toml").write_text('name = "swap"\n', encoding="utf-8")
+    for name, code, old, new in (("one", "XT601", "cat", "dog"), ("two", "XT602", "dog", "cat")):
+        (folder / f"{name}.toml").write_text(
+            f'code = "{code}"\nkind = "substitution"\ncategory = "style"\nsummary = "s"\n'
+            f'message = "m"\nfix = "safe"\n[swap]\n"{old}" = "{new}"\n',
+            encoding="utf-8",
+        )
+    report = lint_source("A cat sat.", "a.txt", _factory(folder, "XT601", "XT602"), fix=True)
+    # Pass one makes "dog", pass two would bring back "cat": the loop stops at "dog".
+    assert report.fixed_source == "A dog sat."
+    assert report.fixes_applied == 1
+    assert [w.split(":")[0] for w in report.warnings] == ["a.txt"]
+    assert "undo each other" in report.warnings[0]
 
 
 # ------------------------------------------------------------------ writing

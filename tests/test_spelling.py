@@ -234,6 +234,25 @@ def test_real_word_slip_with_evidence() -> None:
     assert issue.ratio > 1000 and issue.strong
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # Two words each side ...
+        ("The council will hold a pubic meeting on Tuesday.", "hold a pubic meeting on"),
+        # ... through commas, never past the sentence.
+        ("Yes, a pubic meeting. It was.", "Yes, a pubic meeting"),
+        # Numbers are words to the model; a bracket ends what it reads.
+        ("The 12 pubic meetings (so far) ran.", "The 12 pubic meetings"),
+    ],
+)
+def test_a_real_word_slip_carries_the_words_it_was_judged_by(text: str, read: str) -> None:
+    issues = check_words(words_from_text(text))
+    (issue,) = [i for i in issues if i.kind is IssueKind.REAL_WORD]
+    assert issue.context is not None
+    start, end = issue.context
+    assert text[start:end] == read
+
+
 def test_curated_confusables_are_marked() -> None:
     issues = check_words(words_from_text("Their is no evidence that the scheme works."))
     assert [(i.word, i.suggestions[0], i.source) for i in issues] == [

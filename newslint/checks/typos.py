@@ -187,6 +187,7 @@ class _TypoRule(Rule):
                     issue.end,
                     issue.suggestions[0],
                     safe=issue.safe_fix,
+                    context=issue.context,
                 )
             ctx.report(
                 issue.start,

@@ -298,7 +298,7 @@ def _real_word_issues(
             if end_of_sentence:
                 seq.append(EOS)
             for pos, index, item in slots:
-                issue = _judge(words[index], index, item, seq, pos, lm, rw, counts, present)
+                issue = _judge(words, index, item, seq, pos, lm, rw, counts, present)
                 if issue is not None:
                     issues.append(issue)
         seq, slots = ([BOS] if end_of_sentence else []), []
@@ -370,7 +370,7 @@ def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Ca
 
 
 def _judge(
-    token: WordInContext,
+    words: Sequence[WordInContext],
     index: int,
     item: _Analysis,
     sequence: list[str],
@@ -381,6 +381,7 @@ def _judge(
     present: frozenset[str],
 ) -> SpellingIssue | None:
     """Judge one slot; return the finding when the word is likely a slip."""
+    token = words[index]
     if context_size(sequence, pos, _NOT_CONTEXT) < rw.min_context:
         return None  # a bare headline fragment says too little
     candidates = item.candidates
@@ -413,4 +414,39 @@ def _judge(
         ratio=round(10 ** min(verdict.gain, 12.0), 1),
         source="confusables" if verdict.curated else "statistics",
         strong=verdict.strong,
+        context=_context_span(words, index),
     )
+
+
+def _context_span(words: Sequence[WordInContext], index: int, reach: int = 2) -> tuple[int, int]:
+    """Return the [start, end) of the words the model read around ``words[index]``.
+
+    That is up to ``reach`` words or numbers each side, through the
+    punctuation the model reads through, within the sentence: a fix for the
+    slot was chosen for exactly these neighbours (see ``_local`` in
+    :mod:`newslint.spelling.realword`).
+    """
+    word_classes = (TokenClass.WORD, TokenClass.NUMBER)
+    start = words[index].start
+    found, i = 0, index
+    while found < reach and i > 0 and not words[i].sentence_start:
+        i -= 1
+        tok = words[i]
+        if tok.kind in word_classes:
+            found += 1
+            start = tok.start
+        elif tok.kind is not TokenClass.PUNCT or tok.text not in _TRANSPARENT:
+            break
+    end = words[index].end
+    found, i = 0, index
+    while found < reach and i + 1 < len(words):
+        i += 1
+        tok = words[i]
+        if tok.sentence_start:
+            break
+        if tok.kind in word_classes:
+            found += 1
+            end = tok.end
+        elif tok.kind is not TokenClass.PUNCT or tok.text not in _TRANSPARENT:
+            break
+    return start, end

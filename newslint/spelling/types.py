@@ -87,6 +87,9 @@ class SpellingIssue:
     # False for a hint: a likely slip below the warning threshold, which the
     # rules report at a lower severity.
     strong: bool = True
+    # The [start, end) of the words the verdict read, when wider than the
+    # word: a real-word slip is judged by two words each side.
+    context: tuple[int, int] | None = None
 
 
 __all__ = ["IssueKind", "SpellingIssue", "TokenClass", "WordInContext"]
