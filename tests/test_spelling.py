@@ -253,6 +253,50 @@ def test_a_real_word_slip_carries_the_words_it_was_judged_by(text: str, read: st
     assert text[start:end] == read
 
 
+def test_the_model_tells_pairs_it_saw_from_pairs_it_backs_off_on() -> None:
+    from newslint.spelling.langmodel import language_model
+
+    lm = language_model()
+    assert lm.pair_seen("prime", "minister") is True
+    assert lm.pair_seen("of", "the") is True
+    assert lm.pair_seen("xylophone", "parliamentary") is False
+    # Words it does not know: it cannot tell.
+    assert lm.pair_seen("qzxqzx", "the") is None
+    assert lm.pair_seen("the", "qzxqzx") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["He loves cel animation films.", "A weighty tome sat on the desk."]
+)
+def test_a_slip_needs_evidence_from_the_context_not_only_word_frequency(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The model saw neither word of each pair beside its neighbours: the
+    # "gain" of 'sell' over 'cel' (or 'some' over 'tome') is only that the
+    # candidate is the commoner word.
+    assert flagged(text) == {}
+    import newslint.spelling.realword as realword
+
+    # Counting back-off terms as evidence, as before, flags the word.
+    monkeypatch.setattr(realword, "context_gain", lambda *args: 99.0)
+    assert len(flagged(text)) == 1
+
+
+def test_context_gain_leaves_out_terms_where_the_model_backs_off() -> None:
+    from newslint.spelling.langmodel import BOS, EOS, language_model
+    from newslint.spelling.realword import _local, context_gain
+
+    lm = language_model()
+    # Seen pairs on both sides: the whole gain is context.
+    words = [BOS, "the", "prime", "minister", "said", EOS]
+    whole = _local(lm, words, 2, "crime") - _local(lm, words, 2, "prime")
+    assert context_gain(lm, words, 2, "crime") == pytest.approx(whole)
+    # Neither word next to either neighbour: no context at all.
+    words = [BOS, "xylophone", "weighty", "aardvark", EOS]
+    assert _local(lm, words, 2, "eighty") != _local(lm, words, 2, "weighty")
+    assert context_gain(lm, words, 2, "eighty") == 0.0
+
+
 def test_curated_confusables_are_marked() -> None:
     issues = check_words(words_from_text("Their is no evidence that the scheme works."))
     assert [(i.word, i.suggestions[0], i.source) for i in issues] == [

@@ -267,7 +267,10 @@ class RealWordSlip(_TypoRule):
     the finding is a warning when the candidate is overwhelmingly likelier
     and an info-level hint when it is only much likelier. The message gives
     the evidence ("'is prepared to' is about 760x more likely than 'is
-    repaired to'"). Spelling variants (colour/color) and regular inflections
+    repaired to'"). Only word pairs the model has seen count as evidence:
+    where it saw neither word beside a neighbour, the candidate's lead is
+    just that it is the commoner word, and that alone is never reported.
+    Spelling variants (colour/color) and regular inflections
     (attention/attentions) are never candidates: those are style and grammar.
 
     ## Why

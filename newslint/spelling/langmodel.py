@@ -27,6 +27,11 @@ _TO_LOG10 = math.log10(1.0001)
 TO_LOG10 = _TO_LOG10
 _OOV_BELOW = -30.0  # log10: anything lower is the model's "no such word"
 _MEMO_LIMIT = 2_000_000
+# Rare words no history predicts: their scores after a word give its back-off
+# weight (see LanguageModel.pair_seen). Scores within _SAME units are equal
+# (the model rounds to whole units of its log base).
+_REFERENCE_WORDS = ("aardvark", "xylophone")
+_SAME = 2
 
 
 class LanguageModel:
@@ -43,6 +48,7 @@ class LanguageModel:
         # no Python frame per call.
         self.raw: Any = self._model.prob
         self._known: dict[str, bool] = {}
+        self._backoff: dict[str, int | None] = {}
         self._memo: dict[tuple[str, str | None, str | None], float] = {}
         # ``memo_get((word, prev, prev2))``: the memoised log10 probability, or
         # None; hot loops try it before paying for a call to :meth:`logprob`.
@@ -55,6 +61,33 @@ class LanguageModel:
             known = self.raw([word]) * _TO_LOG10 > _OOV_BELOW
             self._known[word] = known
         return known
+
+    def pair_seen(self, prev: str, word: str) -> bool | None:
+        """Return whether the model saw ``prev word`` in training; None when it cannot tell.
+
+        The model stores no such flag, but Katz back-off leaves a trace: for
+        a pair it never saw, P(word | prev) is P(word) times a weight that
+        depends on ``prev`` alone. Two rare reference words give that weight
+        (when they agree, neither was seen after ``prev``), and ``word``'s
+        own ratio either matches it (not seen) or not (seen).
+        """
+        if prev in self._backoff:
+            weight = self._backoff[prev]
+        else:
+            weight = self._backoff[prev] = self._backoff_weight(prev)
+        if weight is None or not self.knows(word):
+            return None
+        return abs(self.raw([word, prev]) - self.raw([word]) - weight) > _SAME
+
+    def _backoff_weight(self, prev: str) -> int | None:
+        """Return the back-off weight of history ``prev`` (model units), or None."""
+        if not (prev == BOS or self.knows(prev)) or not all(
+            self.knows(r) for r in _REFERENCE_WORDS
+        ):
+            return None
+        raw = self.raw
+        a, b = (raw([r, prev]) - raw([r]) for r in _REFERENCE_WORDS)
+        return a if abs(a - b) <= _SAME else None
 
     def logprob(self, word: str, prev: str | None = None, prev2: str | None = None) -> float:
         """Return log10 P(word | prev2 prev); missing history backs off to shorter.

@@ -23,7 +23,14 @@ from typing import NamedTuple
 
 from newslint.spelling.langmodel import BOS, EOS, TO_LOG10, LanguageModel
 
-__all__ = ["Candidate", "RealWordSettings", "RealWordVerdict", "Slot", "judge_slot"]
+__all__ = [
+    "Candidate",
+    "RealWordSettings",
+    "RealWordVerdict",
+    "Slot",
+    "context_gain",
+    "judge_slot",
+]
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,8 @@ def judge_slot(
     best_score, best_gain, best = scored[0]
     if best_score < s.hint:
         return None
+    if context_gain(lm, words, i, best.word) < min_gain:
+        return None  # the "evidence" is only how common the two words are
     # Pruned candidates could not reach the hint threshold: they count as far
     # behind the best, like a missing runner-up.
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
@@ -210,6 +219,44 @@ def judge_slot(
         evidence=_evidence(lm, words, i, best.word, typed),
         curated=best.curated,
     )
+
+
+def context_gain(lm: LanguageModel, words: Sequence[str], i: int, cand: str) -> float:
+    """Return the part of ``cand``'s gain over ``words[i]`` that the context gives.
+
+    A term of :func:`_local` where the model saw neither word next to the
+    neighbour is back-off: there the model knows only how common each word
+    is, and the "gain" is the candidate being the commoner word ("of bids"
+    -> "of kids" when it saw neither pair), which holds in any sentence.
+    Such terms are left out: on the left, when neither ``prev x`` pair was
+    seen; on the right (both terms, since a seen triple needs its pair), when
+    neither ``x next`` pair was. When the model cannot tell, a term counts.
+    """
+    typed = words[i]
+    prev = words[i - 1] if i >= 1 else None
+    prev2 = words[i - 2] if i >= 2 and prev is not None else None
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    nxt2 = words[i + 2] if nxt is not None and i + 2 < len(words) else None
+    logprob = lm.logprob
+    total = 0.0
+    if prev is None or _seen_with_either(lm, prev, (typed, cand), left=True):
+        total += logprob(cand, prev, prev2) - logprob(typed, prev, prev2)
+    if nxt is not None and _seen_with_either(lm, nxt, (typed, cand), left=False):
+        total += logprob(nxt, cand, prev) - logprob(nxt, typed, prev)
+        if nxt2 is not None:
+            total += logprob(nxt2, nxt, cand) - logprob(nxt2, nxt, typed)
+    return total
+
+
+def _seen_with_either(
+    lm: LanguageModel, neighbour: str, words: Sequence[str], *, left: bool
+) -> bool:
+    """Return False only when the model surely saw none of ``words`` beside ``neighbour``."""
+    for x in words:
+        seen = lm.pair_seen(neighbour, x) if left else lm.pair_seen(x, neighbour)
+        if seen is not False:
+            return True
+    return False
 
 
 def _phrase(words: Sequence[str], i: int, x: str) -> tuple[str, int, int]:
