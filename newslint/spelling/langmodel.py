@@ -77,7 +77,8 @@ class LanguageModel:
             weight = self._backoff[prev] = self._backoff_weight(prev)
         if weight is None or not self.knows(word):
             return None
-        return abs(self.raw([word, prev]) - self.raw([word]) - weight) > _SAME
+        ratio: int = self.raw([word, prev]) - self.raw([word])
+        return abs(ratio - weight) > _SAME
 
     def _backoff_weight(self, prev: str) -> int | None:
         """Return the back-off weight of history ``prev`` (model units), or None."""
@@ -86,7 +87,7 @@ class LanguageModel:
         ):
             return None
         raw = self.raw
-        a, b = (raw([r, prev]) - raw([r]) for r in _REFERENCE_WORDS)
+        a, b = (int(raw([r, prev]) - raw([r])) for r in _REFERENCE_WORDS)
         return a if abs(a - b) <= _SAME else None
 
     def logprob(self, word: str, prev: str | None = None, prev2: str | None = None) -> float:
