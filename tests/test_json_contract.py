@@ -170,3 +170,14 @@ def test_json_file_output_matches_stdout(project: Project, tmp_path: Path) -> No
     out = tmp_path / "report.json"
     CliRunner().invoke(app, ["check", "-o", "json", "--output-file", str(out), "a.txt"])
     assert json.loads(out.read_text()) == check_json("a.txt")
+
+
+def test_a_fix_chosen_by_its_neighbours_carries_its_context(project: Project) -> None:
+    text = "The council will hold a pubic meeting on Tuesday.\n"
+    project.write("a.txt", text)
+    data = check_json("a.txt", "--select", "NL102", "--no-languagetool")
+    (finding,) = data["files"][0]["findings"]
+    fix = finding["fix"]
+    assert fix["edits"] == [{"start": 24, "end": 29, "replacement": "public"}]
+    context = fix["context"]
+    assert text[context["start"] : context["end"]] == "hold a pubic meeting on"

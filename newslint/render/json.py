@@ -59,6 +59,9 @@ def finding_to_dict(d: Diagnostic) -> dict[str, Any]:
                 for e in d.fix.edits
             ],
         }
+        if d.fix.context is not None:
+            # What the rule read to choose the edits (see newslint.fix).
+            out["fix"]["context"] = {"start": d.fix.context.start, "end": d.fix.context.end}
     if d.related:
         out["related"] = [
             {
