@@ -440,22 +440,27 @@ def lint_source(
     current = text
     result = lint_once(current)
     if fix:
-        seen = {current}
+        # Every text the loop has made: its findings and the fixes it took.
+        states: dict[str, tuple[LintResult, int]] = {current: (result, 0)}
         for _ in range(MAX_FIX_PASSES):
             new, applied = apply_edits(current, result.diagnostics, unsafe_fixes)
             if not applied or new == current:
                 break
-            if new in seen:
-                # Fixes that undo each other: stop rather than loop, and say so.
+            if new in states:
+                # Fixes that undo each other (one rule's fix, another's revert):
+                # go back to where the cycle starts, so the fixes in it are not
+                # applied and a second --fix lands on the same text.
+                current = new
+                result, report.fixes_applied = states[new]
                 report.warnings.append(
-                    f"{path}: fixes undo each other here; the file is left as after "
-                    "the last pass that changed it, review the remaining findings"
+                    f"{path}: some fixes would undo one another, so they were not "
+                    "applied; review the remaining findings"
                 )
                 break
-            seen.add(new)
             report.fixes_applied += applied
             current = new
             result = lint_once(current)
+            states[current] = (result, report.fixes_applied)
         else:
             if apply_edits(current, result.diagnostics, unsafe_fixes)[0] != current:
                 report.warnings.append(

@@ -6,7 +6,7 @@ import dataclasses
 import os
 import stat
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -250,22 +250,44 @@ def test_a_fix_loop_that_settles_says_nothing(chain_pack: Path) -> None:
     assert report.warnings == []
 
 
-def test_fixes_that_undo_each_other_stop_with_a_warning(tmp_path: Path) -> None:
-    folder = tmp_path / "swap"
+def _swap_pack(folder: Path, swaps: Sequence[tuple[str, str]]) -> LinterFactory:
+    """Return a factory running one safe substitution rule per (old, new) in ``swaps``."""
     folder.mkdir()
-    (folder / "pack.toml").write_text('name = "swap"\n', encoding="utf-8")
-    for name, code, old, new in (("one", "XT601", "cat", "dog"), ("two", "XT602", "dog", "cat")):
-        (folder / f"{name}.toml").write_text(
+    (folder / "pack.toml").write_text(f'name = "{folder.name}"\n', encoding="utf-8")
+    codes = []
+    for n, (old, new) in enumerate(swaps):
+        code = f"XT6{n:02d}"
+        codes.append(code)
+        (folder / f"rule-{n}.toml").write_text(
             f'code = "{code}"\nkind = "substitution"\ncategory = "style"\nsummary = "s"\n'
             f'message = "m"\nfix = "safe"\n[swap]\n"{old}" = "{new}"\n',
             encoding="utf-8",
         )
-    report = lint_source("A cat sat.", "a.txt", _factory(folder, "XT601", "XT602"), fix=True)
-    # Pass one makes "dog", pass two would bring back "cat": the loop stops at "dog".
-    assert report.fixed_source == "A dog sat."
-    assert report.fixes_applied == 1
+    return _factory(folder, *codes)
+
+
+def test_fixes_that_undo_each_other_are_not_applied(tmp_path: Path) -> None:
+    factory = _swap_pack(tmp_path / "swap", [("cat", "dog"), ("dog", "cat")])
+    report = lint_source("A cat sat. A cat ran.", "a.txt", factory, fix=True)
+    # Pass one makes "dog", pass two would bring back "cat": the fixes in the
+    # cycle are not applied, and the file is left as it was.
+    assert report.fixed_source is None
+    assert report.fixes_applied == 0
+    assert [d.code for d in report.diagnostics] == ["XT600", "XT600"]
     assert [w.split(":")[0] for w in report.warnings] == ["a.txt"]
-    assert "undo each other" in report.warnings[0]
+    assert "undo one another" in report.warnings[0]
+
+
+def test_a_fix_cycle_entered_after_other_fixes_keeps_them_and_settles(tmp_path: Path) -> None:
+    swaps = [("cat", "dog"), ("dog", "cat"), ("big", "large"), ("sat", "cat")]
+    factory = _swap_pack(tmp_path / "pair", swaps)
+    # "sat" -> "cat" enters a cat/dog cycle in the pass that fixes "big".
+    first = lint_source("A big sat.", "a.txt", factory, fix=True)
+    assert first.fixed_source == "A large cat."
+    assert any("undo one another" in w for w in first.warnings)
+    # The loop leaves the text where the cycle starts: a second --fix keeps it.
+    second = lint_source(first.fixed_source, "a.txt", factory, fix=True)
+    assert second.fixed_source is None
 
 
 # ------------------------------------------------------------------ writing
