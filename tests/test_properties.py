@@ -79,6 +79,16 @@ def check_positions(source: str, diagnostics: list[Diagnostic]) -> None:
             assert loc.utf16_column == len(prefix.encode("utf-16-le")) // 2 + 1
         for r in d.related:
             assert 0 <= r.span.start <= r.span.end <= len(source)
+        if d.fix is not None:
+            for e in d.fix.edits:
+                assert 0 <= e.span.start <= e.span.end <= len(source)
+            context = d.fix.context
+            if context is not None:  # what the rule read holds what it edits
+                assert 0 <= context.start <= context.end <= len(source)
+                assert all(
+                    context.start <= e.span.start and e.span.end <= context.end
+                    for e in d.fix.edits
+                ), (d.code, context, d.fix.edits)
 
 
 def quote_spans_in_source(source: str, path: str) -> list[tuple[int, int]]:
