@@ -86,8 +86,7 @@ def check_positions(source: str, diagnostics: list[Diagnostic]) -> None:
             if context is not None:  # what the rule read holds what it edits
                 assert 0 <= context.start <= context.end <= len(source)
                 assert all(
-                    context.start <= e.span.start and e.span.end <= context.end
-                    for e in d.fix.edits
+                    context.start <= e.span.start and e.span.end <= context.end for e in d.fix.edits
                 ), (d.code, context, d.fix.edits)
 
 
