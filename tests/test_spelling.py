@@ -297,6 +297,18 @@ def test_context_gain_leaves_out_terms_where_the_model_backs_off() -> None:
     assert context_gain(lm, words, 2, "eighty") == 0.0
 
 
+def test_a_name_opening_a_sentence_is_not_a_slip(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Dan Fenwick, the council leader, said it."
+    assert flagged(text) == {}
+    # Read as ordinary words, the model would take "Dan Fenwick" for "And Fenwick".
+    import newslint.spelling.checker as checker
+
+    monkeypatch.setattr(checker, "_opens_a_name", lambda i, words: False)
+    assert flagged(text) == {"Dan": ("And",)}
+    # A slip at a sentence start before a lower-case word is still judged.
+    assert "Their" in flagged("Their is no evidence that the scheme works.")
+
+
 def test_curated_confusables_are_marked() -> None:
     issues = check_words(words_from_text("Their is no evidence that the scheme works."))
     assert [(i.word, i.suggestions[0], i.source) for i in issues] == [

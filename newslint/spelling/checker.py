@@ -326,6 +326,7 @@ def _real_word_issues(
                 and item.form not in accept
                 and not (tok.text[:1].isupper() and item.zipf < _CAPITALISED_MIN_ZIPF)
                 and not _name_particle(i, words)
+                and not _opens_a_name(i, words)
             ):
                 slots.append((len(seq), i, item))
             seq.append(lm_form)
@@ -355,6 +356,19 @@ def _name_particle(i: int, words: Sequence[WordInContext]) -> bool:
         and after.text[:1].isupper()
         and not before.sentence_start
     )
+
+
+def _opens_a_name(i: int, words: Sequence[WordInContext]) -> bool:
+    """Return True for a sentence's first word followed by a capitalised word.
+
+    "Tim Collins said", "Will Smith stars": at a sentence start the capital
+    says nothing, and the next word's says the two are a name, which the
+    model (trained on lower case) reads as ordinary words ("jim collins").
+    """
+    if not words[i].sentence_start or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    return after.kind is TokenClass.WORD and after.text[:1].isupper() and not after.sentence_start
 
 
 def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
