@@ -210,3 +210,44 @@ def test_markdown_through_the_engine(lt: LanguageTool) -> None:
     spelled = [d for d in found if d.code == "NL802"]
     assert len(spelled) == 1  # the one in the code span is blanked
     assert spelled[0].span.start == source.index("recieve report")
+
+
+def test_random_copy_with_the_real_server_maps_exactly_and_fixes_settle(
+    lt: LanguageTool,
+) -> None:
+    """Built-in rules plus the real server on random copy (the built-in property tests' mix).
+
+    For every input: no error, every finding exact in the source, and after
+    ``--fix --unsafe-fixes`` (LanguageTool's suggestions applied too) a second
+    run changes nothing. Run with the real server because fixes from the two
+    tiers can undo one another (AP's lower-case title against LanguageTool's
+    capitalised one), which only the real rules show.
+    """
+    import datetime as dt
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newslint.config import resolve_settings
+    from newslint.languagetool.backend import Backend, activate
+    from newslint.runner import LinterFactory, lint_source
+    from tests.test_properties import check_lint, check_second_fix
+    from tests.test_properties_builtin import documents, paths
+
+    assert lt.server is not None and lt.server.url is not None
+    overrides = {"languagetool": "on", "cache": False, "date": dt.date(2025, 6, 3)}
+    factory = LinterFactory(resolve_settings(None, overrides=overrides, isolated=True))
+    backend = Backend("on", service=LanguageTool(url=lt.server.url, use_cache=False))
+    grammar: list[int] = []
+
+    @settings(max_examples=100)
+    @given(documents, paths, st.booleans())
+    def check(source: str, path: str, unsafe: bool) -> None:
+        check_lint(factory, source, path)
+        report = lint_source(source, path, factory)
+        grammar.append(sum(d.code.startswith("NL8") for d in report.diagnostics))
+        check_second_fix(factory, source, path, unsafe)
+
+    with activate(backend):
+        check()
+    assert sum(grammar) > 0  # the server was really asked, and answered
