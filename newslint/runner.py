@@ -440,18 +440,21 @@ def lint_source(
     current = text
     result = lint_once(current)
     if fix:
-        # Every text the loop has made: its findings and the fixes it took.
-        states: dict[str, tuple[LintResult, int]] = {current: (result, 0)}
+        # Every text the loop has made (by digest: a file may be huge) and the
+        # fixes applied to reach it.
+        states: dict[bytes, int] = {_digest(current): 0}
         for _ in range(MAX_FIX_PASSES):
             new, applied = apply_edits(current, result.diagnostics, unsafe_fixes)
             if not applied or new == current:
                 break
-            if new in states:
+            key = _digest(new)
+            if key in states:
                 # Fixes that undo each other (one rule's fix, another's revert):
                 # go back to where the cycle starts, so the fixes in it are not
                 # applied and a second --fix lands on the same text.
                 current = new
-                result, report.fixes_applied = states[new]
+                result = lint_once(current)
+                report.fixes_applied = states[key]
                 report.warnings.append(
                     f"{path}: some fixes would undo one another, so they were not "
                     "applied; review the remaining findings"
@@ -460,7 +463,7 @@ def lint_source(
             report.fixes_applied += applied
             current = new
             result = lint_once(current)
-            states[current] = (result, report.fixes_applied)
+            states[key] = report.fixes_applied
         else:
             if apply_edits(current, result.diagnostics, unsafe_fixes)[0] != current:
                 report.warnings.append(
@@ -474,6 +477,13 @@ def lint_source(
     if result.errors:
         report.error = "; ".join(result.errors)
     return report
+
+
+def _digest(text: str) -> bytes:
+    """Return a collision-proof fingerprint of ``text`` (the fix loop's memory of a state)."""
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def cache_key(
