@@ -18,6 +18,17 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from newslint.diagnostics import (
+    Applicability,
+    Category,
+    Diagnostic,
+    Edit,
+    Fix,
+    Location,
+    Severity,
+    Span,
+)
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 DATA = REPO / "tests" / "data"
@@ -37,6 +48,40 @@ settings.register_profile(
 )
 settings.register_profile("stress", parent=settings.get_profile("newslint"), max_examples=3000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "newslint"))
+
+
+def fixable_finding(
+    start: int,
+    end: int,
+    replacement: str,
+    applicability: Applicability = Applicability.SAFE,
+    *,
+    context: tuple[int, int] | None = None,
+) -> Diagnostic:
+    """Return a one-line finding at ``[start, end)`` whose fix writes ``replacement``.
+
+    ``context`` is the span the fix's rule read (``Fix.context``), if any.
+    """
+    loc = Location(start, 1, start + 1, start + 1)
+    fix = Fix(
+        (Edit(Span(start, end), replacement),),
+        applicability,
+        "t",
+        None if context is None else Span(*context),
+    )
+    return Diagnostic(
+        code="XT900",
+        name="t",
+        category=Category.STYLE,
+        severity=Severity.WARNING,
+        message="m",
+        path="p",
+        span=Span(start, end),
+        start=loc,
+        end=loc,
+        text="",
+        fix=fix,
+    )
 
 
 # A small declarative pack: one rule of each kind, each severity, each fix mode.

@@ -9,7 +9,6 @@ message was served from the cache and a run that prints the real one was not.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -21,7 +20,7 @@ import pytest
 import newslint.cache
 from newslint.cache import ResultCache, settings_fingerprint
 from newslint.config import resolve_settings
-from tests.conftest import write_xt_pack
+from tests.conftest import fixable_finding, write_xt_pack
 
 TAMPERED = "served from the cache"
 
@@ -403,25 +402,12 @@ def test_results_made_without_an_installed_languagetool_are_cached(tree: Tree) -
 
 def test_a_stored_finding_comes_back_equal_with_its_fix_context() -> None:
     from newslint.cache import decode_diagnostic, encode_diagnostic
-    from newslint.diagnostics import (
-        Applicability,
-        Category,
-        Diagnostic,
-        Edit,
-        Fix,
-        Location,
-        Severity,
-        Span,
-    )
+    from newslint.diagnostics import Applicability
 
-    fix = Fix((Edit(Span(4, 8), "the"),), Applicability.UNSAFE, "t", context=Span(0, 15))
-    found = Diagnostic(
-        "NL102", "real-word-slip", Category.TYPO, Severity.WARNING, "m", "a.txt",
-        Span(4, 8), Location(4, 1, 5, 5), Location(8, 1, 9, 9), "they", fix=fix,
-    )  # fmt: skip
+    found = fixable_finding(4, 8, "the", Applicability.UNSAFE, context=(0, 15))
     stored = json.loads(json.dumps(encode_diagnostic(found)))
-    assert decode_diagnostic(stored, "a.txt") == found
-    without = dataclasses.replace(found, fix=Fix(fix.edits, fix.applicability, fix.title))
+    assert decode_diagnostic(stored, "p") == found
+    without = fixable_finding(4, 8, "the", Applicability.UNSAFE)
     stored = json.loads(json.dumps(encode_diagnostic(without)))
     assert "c" not in stored["f"]
-    assert decode_diagnostic(stored, "a.txt") == without
+    assert decode_diagnostic(stored, "p") == without

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 import textwrap
@@ -25,27 +24,9 @@ from newslint.diagnostics import (
 )
 from newslint.fix import applicable, apply_edits
 from newslint.runner import MAX_FIX_PASSES, LinterFactory, lint_file, lint_source, write_atomic
+from tests.conftest import fixable_finding as diag
 
 Lint = Callable[..., list[Any]]
-
-
-def diag(
-    start: int, end: int, replacement: str, app: Applicability = Applicability.SAFE
-) -> Diagnostic:
-    loc = Location(start, 1, start + 1, start + 1)
-    return Diagnostic(
-        code="XT900",
-        name="t",
-        category=Category.STYLE,
-        severity=Severity.WARNING,
-        message="m",
-        path="p",
-        span=Span(start, end),
-        start=loc,
-        end=loc,
-        text="",
-        fix=Fix((Edit(Span(start, end), replacement),), app, "t"),
-    )
 
 
 # ------------------------------------------------------------------ apply_edits
@@ -101,21 +82,15 @@ def test_multi_edit_fix_is_all_or_nothing() -> None:
     assert apply_edits("abcdef", [two, blocker]) == ("XbcdYf", 1)
 
 
-def with_context(d: Diagnostic, start: int, end: int) -> Diagnostic:
-    assert d.fix is not None
-    fix = Fix(d.fix.edits, d.fix.applicability, d.fix.title, context=Span(start, end))
-    return dataclasses.replace(d, fix=fix)
-
-
 def test_a_fix_chosen_for_its_context_waits_for_an_edit_inside_it() -> None:
     # "aaa bbb ccc": the fix of "bbb" was chosen reading "aaa" and "ccc".
-    judged = with_context(diag(4, 7, "B"), 0, 11)
+    judged = diag(4, 7, "B", context=(0, 11))
     # An earlier fix edits inside that context: the judged fix waits.
     assert apply_edits("aaa bbb ccc", [diag(0, 3, "A"), judged]) == ("A bbb ccc", 1)
     # A later fix edits inside a taken context: it waits.
     assert apply_edits("aaa bbb ccc", [judged, diag(8, 11, "C")]) == ("aaa B ccc", 1)
     # Outside the context both apply; a context never blocks its own edits.
-    assert apply_edits("aaa bbb ccc", [with_context(diag(4, 7, "B"), 4, 7), diag(8, 11, "C")]) == (
+    assert apply_edits("aaa bbb ccc", [diag(4, 7, "B", context=(4, 7)), diag(8, 11, "C")]) == (
         "aaa B C",
         2,
     )
@@ -123,8 +98,8 @@ def test_a_fix_chosen_for_its_context_waits_for_an_edit_inside_it() -> None:
 
 def test_two_judged_fixes_with_overlapping_contexts_but_apart_edits_both_apply() -> None:
     # Neither edits what the other read: contexts may overlap.
-    first = with_context(diag(0, 3, "A"), 0, 7)
-    second = with_context(diag(8, 11, "C"), 4, 11)
+    first = diag(0, 3, "A", context=(0, 7))
+    second = diag(8, 11, "C", context=(4, 11))
     assert apply_edits("aaa bbb ccc", [first, second]) == ("A bbb C", 2)
 
 

@@ -437,8 +437,9 @@ def _context_span(words: Sequence[WordInContext], index: int, reach: int = 2) ->
 
     That is up to ``reach`` words or numbers each side, through the
     punctuation the model reads through, within the sentence: a fix for the
-    slot was chosen for exactly these neighbours (see ``_local`` in
-    :mod:`newslint.spelling.realword`).
+    slot was chosen for these neighbours (see ``_local`` in
+    :mod:`newslint.spelling.realword`). A word the model does not know cuts
+    its sequence but not this walk, so the span may be wider, never narrower.
     """
     word_classes = (TokenClass.WORD, TokenClass.NUMBER)
     start = words[index].start

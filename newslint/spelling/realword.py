@@ -239,24 +239,18 @@ def context_gain(lm: LanguageModel, words: Sequence[str], i: int, cand: str) -> 
     nxt2 = words[i + 2] if nxt is not None and i + 2 < len(words) else None
     logprob = lm.logprob
     total = 0.0
-    if prev is None or _seen_with_either(lm, prev, (typed, cand), left=True):
+    if prev is None or not _backed_off(lm, ((prev, typed), (prev, cand))):
         total += logprob(cand, prev, prev2) - logprob(typed, prev, prev2)
-    if nxt is not None and _seen_with_either(lm, nxt, (typed, cand), left=False):
+    if nxt is not None and not _backed_off(lm, ((typed, nxt), (cand, nxt))):
         total += logprob(nxt, cand, prev) - logprob(nxt, typed, prev)
         if nxt2 is not None:
             total += logprob(nxt2, nxt, cand) - logprob(nxt2, nxt, typed)
     return total
 
 
-def _seen_with_either(
-    lm: LanguageModel, neighbour: str, words: Sequence[str], *, left: bool
-) -> bool:
-    """Return False only when the model surely saw none of ``words`` beside ``neighbour``."""
-    for x in words:
-        seen = lm.pair_seen(neighbour, x) if left else lm.pair_seen(x, neighbour)
-        if seen is not False:
-            return True
-    return False
+def _backed_off(lm: LanguageModel, pairs: Sequence[tuple[str, str]]) -> bool:
+    """Return True when the model surely saw none of ``pairs`` (so it backs off on all)."""
+    return all(lm.pair_seen(prev, word) is False for prev, word in pairs)
 
 
 def _phrase(words: Sequence[str], i: int, x: str) -> tuple[str, int, int]:
