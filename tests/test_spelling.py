@@ -205,6 +205,15 @@ def test_a_word_cited_in_quotes_is_not_a_misspelling() -> None:
     assert "ahve" in flagged("He wrote ahve on the whiteboard.")
 
 
+def test_a_word_without_vowels_is_checked_only_when_a_vowel_restores_a_common_word() -> None:
+    # Abbreviations and text-speak keep no vowels and are left alone ...
+    assert flagged("The ntl team shd meet for 3 hrs at the pkwy.") == {}
+    # ... but a common function word one vowel short is a dropped key.
+    found = flagged("The firm is due to merge wth its rival frm next year.")
+    assert found["wth"][0] == "with"
+    assert "from" in found["frm"]
+
+
 def test_accept_and_reject_lists() -> None:
     text = "The splainer said the rise was irregardless of inflation."
     options = SpellingOptions(accept=frozenset({"splainer"}), reject=frozenset({"irregardless"}))

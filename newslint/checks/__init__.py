@@ -10,6 +10,7 @@ from __future__ import annotations
 from newslint.checks.attribution import RULES as ATTRIBUTION_RULES
 from newslint.checks.boilerplate import RULES as BOILERPLATE_RULES
 from newslint.checks.facts import RULES as FACT_RULES
+from newslint.checks.grammar import RULES as GRAMMAR_RULES
 from newslint.checks.meta import RULES as META_RULES
 from newslint.checks.repetition import RULES as REPETITION_RULES
 from newslint.checks.style import RULES as STYLE_RULES
@@ -24,6 +25,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     *ATTRIBUTION_RULES,
     *STYLE_RULES,
     *FACT_RULES,
+    *GRAMMAR_RULES,
     *BOILERPLATE_RULES,
     *LANGUAGETOOL_RULES,
 )

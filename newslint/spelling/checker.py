@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from newslint.spelling.langmodel import BOS, EOS, LanguageModel, language_model
 from newslint.spelling.lexicon import Lexicon, lexicon, load_confusables
-from newslint.spelling.nonword import NonWordSettings, judge_non_word
+from newslint.spelling.nonword import NonWordSettings, dropped_vowel, judge_non_word
 from newslint.spelling.realword import (
     Candidate,
     RealWordSettings,
@@ -227,7 +227,7 @@ def _non_word_issues(
         offset += len(part) + 1
         if len(part) < 3 or not part.isalpha() or part in opts.accept:
             continue  # two letters are abbreviations far more often than typos
-        if not any(c in _VOWELS for c in part):
+        if not any(c in _VOWELS for c in part) and dropped_vowel(part, lex) is None:
             continue  # no vowel: an abbreviation ("ntl", "shd") far more often than a typo
         verdict = judge_non_word(part, lex, opts.nonword, part=compound)
         if verdict is None:

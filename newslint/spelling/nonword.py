@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from newslint.spelling.edits import EditKind, channel_cost, classify, deletes
 from newslint.spelling.lexicon import Lexicon
 
-__all__ = ["NonWordSettings", "NonWordVerdict", "is_accepted", "judge_non_word"]
+__all__ = [
+    "NonWordSettings",
+    "NonWordVerdict",
+    "dropped_vowel",
+    "is_accepted",
+    "judge_non_word",
+]
 
 # Bound prefixes that form new words freely ("rebrand", "co-host"): a word made
 # of one and a common word is accepted (general English morphology).
@@ -96,6 +102,22 @@ def _splits(word: str, lex: Lexicon) -> list[tuple[str, float]]:
         if ia.suggestible and ib.suggestible and min(ia.zipf, ib.zipf) >= _SPLIT_MIN_ZIPF:
             out.append((f"{a} {b}", min(ia.zipf, ib.zipf) - 1.5))
     return out
+
+
+def dropped_vowel(word: str, lex: Lexicon) -> str | None:
+    """Return the function word that ``word`` is with one vowel dropped ("wth": "with").
+
+    A word with no vowel is an abbreviation far more often than a typo
+    ("ntl", "shd", "hrs"), so it is not checked; but one vowel short of a
+    word as common as "with", "that" or "from" it is a slip of the hand.
+    """
+    for i in range(len(word) + 1):
+        for vowel in "aeiou":
+            candidate = word[:i] + vowel + word[i:]
+            info = lex.info(candidate)
+            if info.suggestible and info.zipf >= _FUNCTION_ZIPF:
+                return candidate
+    return None
 
 
 def is_accepted(word: str, lex: Lexicon) -> bool:
