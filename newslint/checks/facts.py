@@ -6,6 +6,7 @@
 * NL503 office-never-held: a title paired with someone who never held it.
 * NL504-NL505, NL509-NL510: dates and weekdays, in :mod:`newslint.checks.facts_dates`.
 * NL506-NL508: numbers that disagree, in :mod:`newslint.checks.facts_numbers`.
+* NL511 border-direction: in :mod:`newslint.checks.facts_geography`.
 
 The facts themselves are data in ``rules/facts/`` (see its README); these
 rules only compare copy against them.
@@ -26,6 +27,7 @@ from newslint.checks.facts_common import (
     titled_names,
 )
 from newslint.checks.facts_dates import RULES as DATE_RULES
+from newslint.checks.facts_geography import RULES as GEOGRAPHY_RULES
 from newslint.checks.facts_numbers import RULES as NUMBER_RULES
 from newslint.diagnostics import Category, Severity
 from newslint.document import Document
@@ -374,4 +376,5 @@ RULES: tuple[type[Rule], ...] = (
     OfficeNeverHeld,
     *DATE_RULES,
     *NUMBER_RULES,
+    *GEOGRAPHY_RULES,
 )

@@ -1,0 +1,172 @@
+"""Which way one country lies from another, and borders named in copy.
+
+A story that names a country's "eastern border" and, in the same sentence,
+the neighbour across it says something checkable offline: the neighbour must
+lie roughly east. The table (``rules/data/geography.toml``) holds each
+country's geographic centre; directions are compared on an eight-point
+compass and only a clear contradiction (135 degrees or more) counts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newslint.data import load_data
+
+__all__ = [
+    "BorderMention",
+    "Country",
+    "CountryMention",
+    "angle_between",
+    "bearing",
+    "compass_word",
+    "find_borders",
+    "find_countries",
+]
+
+# Compass words as copy writes them, and their bearings (degrees from north).
+_POINTS = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
+_BORDER = regex.compile(
+    r"(?<![\w'’])(?P<owner>its|their|(?P<name>\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*)*)['’]s?)"
+    r"\s+(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
+    r"\s+(?:land\s+)?(?:border|frontier)s?\b"
+    r"(?:\s+with\s+(?P<with>\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*)*))?"
+)
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country: the name to show and its geographic centre."""
+
+    key: str
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a text (by name or by its capital), with offsets."""
+
+    start: int
+    end: int
+    country: Country
+
+
+@dataclass(frozen=True)
+class BorderMention:
+    """ "its eastern border": the owner as written, the direction and an explicit neighbour."""
+
+    start: int
+    end: int
+    owner_start: int
+    owner_end: int
+    owner_word: str  # "its", "their" or the possessive name
+    direction: str  # as written: "eastern", "north-east"
+    direction_start: int
+    direction_end: int
+    bearing: int
+    with_name: str | None  # "... border with Poland"
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, Country], regex.Pattern[str]]:
+    """Load the table and one pattern that finds every name (longest first)."""
+    rows = load_data("data/geography.toml")["country"]
+    by_name: dict[str, Country] = {}
+    for key, row in rows.items():
+        names = row["names"]
+        country = Country(key, row.get("name", names[0]), float(row["lat"]), float(row["lon"]))
+        for name in names:
+            by_name[name] = country
+    alternation = "|".join(regex.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    pattern = regex.compile(rf"(?<![\w.])(?:{alternation})(?![\w]|\.\w)")
+    return by_name, pattern
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Return the countries ``text`` names, in order."""
+    by_name, pattern = _table()
+    return [CountryMention(m.start(), m.end(), by_name[m.group()]) for m in pattern.finditer(text)]
+
+
+def country_named(name: str) -> Country | None:
+    """Return the country ``name`` stands for, or None."""
+    return _table()[0].get(name)
+
+
+def find_borders(text: str) -> list[BorderMention]:
+    """Return the borders ``text`` names by compass side ("its eastern border")."""
+    out = []
+    for m in _BORDER.finditer(text):
+        direction = m.group("dir")
+        key = direction.lower().replace("-", "").replace(" ", "")
+        key = key.removesuffix("ern")
+        if key not in _POINTS:
+            continue
+        owner = m.group("name") or m.group("owner")
+        owner_start = m.start("owner")
+        if owner.startswith("The "):  # "The US's southern border"
+            owner, owner_start = owner[4:], owner_start + 4
+        out.append(
+            BorderMention(
+                m.start(),
+                m.end(),
+                owner_start,
+                owner_start + len(owner),
+                owner,
+                direction,
+                m.start("dir"),
+                m.end("dir"),
+                _POINTS[key],
+                m.group("with"),
+            )
+        )
+    return out
+
+
+def bearing(origin: Country, target: Country) -> float:
+    """Return the direction from ``origin`` to ``target`` in degrees from north.
+
+    A flat approximation (longitude scaled by the cosine of the mean
+    latitude): good enough for eight compass points between neighbours.
+    """
+    mean_lat = math.radians((origin.lat + target.lat) / 2)
+    dx = ((target.lon - origin.lon + 540) % 360 - 180) * math.cos(mean_lat)
+    dy = target.lat - origin.lat
+    return math.degrees(math.atan2(dx, dy)) % 360
+
+
+def angle_between(a: float, b: float) -> float:
+    """Return the smaller angle between two bearings, in degrees (0 to 180)."""
+    d = abs(a - b) % 360
+    return 360 - d if d > 180 else d
+
+
+def compass_word(degrees: float, like: str) -> str:
+    """Return the eight-point compass word for ``degrees``, written the way ``like`` is.
+
+    ``like`` is the word the copy used: its "-ern" ending and a hyphen
+    ("north-eastern", British) carry over; without one the word is closed
+    up, as AP writes it ("northeastern").
+    """
+    names = list(_POINTS)
+    point = names[round(degrees / 45) % 8]
+    if len(point) > 5 and "-" in like:
+        point = f"{point[:5]}-{point[5:]}"
+    if like.lower().endswith("ern"):
+        point += "ern"
+    return point
