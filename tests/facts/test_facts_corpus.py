@@ -1,6 +1,7 @@
 """Corpus and end-to-end bars for the NL5xx fact rules (issue 7).
 
-* seed article: the OSCE's name is flagged with "Co-operation" as the fix, and
+* seed article: the OSCE's name is flagged with "Co-operation" as the fix and
+  the border named for the wrong side of Russia with "western" (NL511), and
   no other NL5xx finding is at warning or error;
 * a story dated 2025-06-01 naming "NATO Secretary General Jens Stoltenberg"
   gets an error suggesting Mark Rutte; dated 2020-06-01 it gets none;
@@ -12,7 +13,6 @@ The corpus is read from ``../shared/corpus``; it is never copied here.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,16 +20,9 @@ from typing import Any
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+from tests.corpus import corpus_root
+
 CLEAN_PER_1K_MAX = 0.1
-
-
-def _corpus() -> Path:
-    if not (CORPUS / "score.py").is_file():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"shared corpus missing at {CORPUS}")
-        pytest.skip(f"shared corpus missing at {CORPUS}")
-    return CORPUS.resolve()
 
 
 def _check(target: Path, out: Path, *extra: str) -> list[dict[str, Any]]:
@@ -61,25 +54,28 @@ def test_stoltenberg_by_story_date(tmp_path: Path, day: str, expected: list[str]
 
 
 @pytest.mark.corpus
-def test_seed_flags_the_osce_name_only(tmp_path: Path) -> None:
-    corpus = _corpus()
-    seed = corpus / "dev" / "seed"
+def test_seed_fact_findings_are_its_known_fact_errors(tmp_path: Path) -> None:
+    """The seed story's fact warnings are its two gold fact errors, and nothing else."""
+    seed = corpus_root() / "dev" / "seed"
     found = _serious(_check(seed / "article.txt", tmp_path / "seed.json"))
     gold = [
         json.loads(line)
         for line in (seed / "gold.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    [name] = [g for g in gold if g["kind"] == "official-name"]
-    assert len(found) == 1, found
-    [d] = found
-    assert d["rule"] == "NL501" and d["start"] < name["end"] and name["start"] < d["end"]
-    assert "Co-operation" in d["suggestions"][0]
+    facts = {g["kind"]: g for g in gold if g["category"] == "fact"}
+    by_rule = {d["rule"]: d for d in found}
+    assert sorted(by_rule) == ["NL501", "NL511"], found
+    for rule, kind in (("NL501", "official-name"), ("NL511", "geography")):
+        d, g = by_rule[rule], facts[kind]
+        assert d["start"] < g["end"] and g["start"] < d["end"], (d, g)
+    assert "Co-operation" in by_rule["NL501"]["suggestions"][0]
+    assert by_rule["NL511"]["suggestions"] == ["western"]
 
 
 @pytest.mark.corpus
 def test_clean_false_positive_rate(tmp_path: Path) -> None:
-    corpus = _corpus()
+    corpus = corpus_root()
     folder = corpus / "dev" / "clean"
     found = _serious(_check(folder, tmp_path / "clean.json"))
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
