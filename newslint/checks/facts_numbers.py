@@ -1,4 +1,4 @@
-"""Fact rules about numbers that disagree within a story (NL506-NL508).
+"""Fact rules about numbers that disagree within a story (NL506-NL508, NL512).
 
 The readers live in :mod:`newslint.facts.numbers`; they prefer silence to a
 guess whenever the wording allows the numbers to differ.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from newslint.diagnostics import Category, Severity
 from newslint.document import Document, Paragraph, Sentence
+from newslint.facts.changes import ChangeClash, find_change_clashes
 from newslint.facts.numbers import (
     Count,
     find_counts,
@@ -174,4 +175,94 @@ class VagueCountVsFigure(Rule):
             )
 
 
-RULES: tuple[type[Rule], ...] = (CountDisagrees, PercentagesExceedWhole, VagueCountVsFigure)
+class ChangeArithmetic(Rule):
+    """Flag a percentage change that the figures beside it rule out.
+
+    ## What it flags
+    A sentence that gives both ends of a change and the change as a
+    percentage, when no rounding of the printed figures gives that
+    percentage: "from £40m to £50m, a 20% rise" (it is 25%). Three common
+    slips are named: the change measured against the new figure, a
+    difference in percentage points called percent ("from 40% to 50%, a 10%
+    rise"), and a rise stated for figures that fell. Approximate percentages
+    ("nearly 25%") and sentences whose changes and percentages cannot be
+    paired one to one are left alone.
+
+    ## Why
+    Readers check the arithmetic, and a percentage that the story's own
+    figures contradict is a correction waiting to happen. It is also the
+    one fact a desk can check without a source.
+
+    ## Example
+    `Profits rose from £40m to £50m, a 20% increase.`
+
+    ## Use instead
+    `Profits rose from £40m to £50m, a 25% increase.`
+    """
+
+    code = "NL512"
+    name = "change-arithmetic"
+    category = Category.FACT
+    summary = "Percentage change that the figures beside it rule out."
+    severity = Severity.WARNING
+    scope = Scope.SENTENCE
+    examples = (
+        Example("Profits rose from £40m to £50m, a 20% increase.", expect=("20%",)),
+        Example("Profits rose from £40m to £50m, a 25% increase."),
+    )
+
+    def check(self, unit: Sentence, ctx: RuleContext) -> None:
+        """Report stated changes whose percentage the sentence's figures contradict."""
+        for clash in find_change_clashes(unit.text, unit.start):
+            ctx.report(
+                clash.start,
+                clash.end,
+                _change_message(clash, ctx.doc.text[clash.change_start : clash.change_end]),
+                suggestions=_change_suggestions(clash),
+                related=[ctx.related(clash.change_start, clash.change_end, "the figures")],
+            )
+
+
+def _percent(value: float) -> str:
+    """Return a change for a message: one decimal below 10, whole numbers above."""
+    return f"{value:.1f}".removesuffix(".0") if value < 10 else f"{value:.0f}"
+
+
+def _change_suggestions(clash: ChangeClash) -> list[str]:
+    """Return the replacements for the stated percentage (none when the direction is wrong)."""
+    if clash.wrong_way:
+        return []
+    actual = f"{_percent(clash.actual)}%"
+    if clash.points:
+        return [f"{clash.stated.rstrip('%')} percentage points", actual]
+    return [actual]
+
+
+def _change_message(clash: ChangeClash, figures: str) -> str:
+    """Return the message for one clash, naming the slip when it is a common one."""
+    actual = f"{_percent(clash.actual)}%"
+    if clash.wrong_way:
+        moved, stated = ("rise", "a fall") if clash.rose else ("fall", "a rise")
+        return (
+            f"The figures ('{figures}') {moved}, but the {clash.stated} change is stated as "
+            f"{stated}."
+        )
+    if clash.points:
+        return (
+            f"'{figures}' is a change of {clash.stated.rstrip('%')} percentage points, not "
+            f"{clash.stated}; as a percentage it is {actual}."
+        )
+    if clash.against_new:
+        return (
+            f"'{figures}' is a change of {actual}; {clash.stated} is the change measured "
+            "against the new figure, not the old one."
+        )
+    return f"'{figures}' is a change of {actual}, not {clash.stated}."
+
+
+RULES: tuple[type[Rule], ...] = (
+    CountDisagrees,
+    PercentagesExceedWhole,
+    VagueCountVsFigure,
+    ChangeArithmetic,
+)

@@ -1,0 +1,215 @@
+"""Stated changes whose percentage the figures contradict ("from 40 to 50, a 20% rise").
+
+A sentence that gives both ends of a change ("from £40m to £50m", "to £50m
+from £40m") and the change as a percentage ("a 25% rise", "up 25%", "rose
+25%") can be checked by arithmetic. Figures in copy are rounded, so every
+value the printed figures could stand for is allowed: only a percentage that
+no rounding explains counts. Qualified percentages ("nearly 25%", "more than
+a fifth") are left alone, and so is a sentence whose changes and percentages
+cannot be paired one to one.
+
+When both ends are percentages themselves ("from 40% to 50%"), a percentage
+equal to their difference is a change in percentage points called percent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.screen import WordScreen
+
+__all__ = ["ChangeClash", "find_change_clashes"]
+
+_SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+    "tn": 1e12, "trillion": 1e12,
+}  # fmt: skip
+_PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
+
+
+def _figure(tag: str) -> str:
+    return (
+        rf"(?P<{tag}cur>[£$€])?(?P<{tag}num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+        rf"(?:\s?(?P<{tag}scale>bn|tn|m|k|thousand|million|billion|trillion)\b)?"
+        rf"(?P<{tag}pct>{_PERCENT})?"
+    )
+
+
+_FROM_TO = re.compile(
+    rf"\bfrom\s+{_figure('a')}\s+to\s+{_figure('b')}|\bto\s+{_figure('b2')}\s+from\s+{_figure('a2')}",
+    re.I,
+)
+_RISE = {
+    "rise", "rises", "rose", "risen", "rising", "increase", "increased", "increasing", "jump",
+    "jumped", "gain", "gained", "hike", "growth", "grew", "grown", "growing", "climb", "climbed",
+    "surge", "surged", "leap", "leapt", "up", "soared", "raised", "lifted",
+}  # fmt: skip
+_FALL = {
+    "fall", "fell", "fallen", "falling", "drop", "dropped", "dropping", "decline", "declined",
+    "decrease", "decreased", "cut", "reduction", "reduced", "slump", "slumped", "plunge",
+    "plunged", "slid", "down", "tumbled", "lowered", "lost",
+}  # fmt: skip
+_NOUNS = (
+    "rise|increase|jump|gain|hike|growth|climb|surge|leap"
+    "|fall|drop|decline|decrease|cut|reduction|slump|plunge"
+)
+_VERBS = "|".join(sorted((_RISE | _FALL) - set(_NOUNS.split("|")) - {"up", "down"}))
+_P = rf"(?P<p>(?P<value>\d+(?:\.\d+)?){_PERCENT})"
+_CLAIMS = (
+    re.compile(rf"\ban?\s+{_P}\s+(?P<word>{_NOUNS})\b", re.I),
+    re.compile(rf"\b(?P<word>{_NOUNS})\s+of\s+{_P}", re.I),
+    re.compile(rf"\b(?P<word>up|down)\s+(?:by\s+)?{_P}", re.I),
+    re.compile(rf"\b(?P<word>{_VERBS}|{_NOUNS})\s+(?:by\s+)?{_P}", re.I),
+)
+# A percentage right after one of these is approximate ("nearly 20%", "more than 20%").
+_QUALIFIERS = frozenset(
+    {"about", "around", "nearly", "almost", "roughly", "some", "over", "under", "than", "least",
+     "estimated", "approximately", "circa", "just"}
+)  # fmt: skip
+# Both ends of a change need "from".
+_SCREEN = WordScreen("from")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    value: float
+    low: float  # the smallest value the printed figure rounds from
+    high: float
+    percent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    start: int
+    end: int
+    before: _Figure
+    after: _Figure
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    start: int  # the percentage's span
+    end: int
+    percent: float
+    low: float
+    high: float
+    rise: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeClash:
+    """A percentage change the figures beside it rule out."""
+
+    start: int  # the stated percentage
+    end: int
+    change_start: int  # "from £40m to £50m"
+    change_end: int
+    stated: str  # "20%"
+    actual: float  # the change the printed figures give, in percent
+    points: bool  # the stated figure is the difference in percentage points
+    against_new: bool  # the stated figure is the change over the new value
+    wrong_way: bool  # a rise stated for figures that fell, or the reverse
+    rose: bool  # the figures rise
+
+
+def find_change_clashes(sentence: str, offset: int = 0) -> list[ChangeClash]:
+    """Return the stated percentage changes in one sentence that its figures contradict."""
+    if not _SCREEN.may_match(sentence) or not any(c in sentence for c in "%cC"):
+        return []
+    changes = [c for c in (_change(m) for m in _FROM_TO.finditer(sentence)) if c is not None]
+    if not changes:
+        return []
+    claims = _claims(sentence, changes)
+    if len(claims) != len(changes):
+        return []  # cannot pair them one to one
+    out = []
+    for change, claim in zip(changes, claims, strict=True):
+        clash = _judge(change, claim, sentence)
+        if clash is not None:
+            out.append(
+                ChangeClash(
+                    clash.start + offset, clash.end + offset,
+                    clash.change_start + offset, clash.change_end + offset,
+                    clash.stated, clash.actual, clash.points, clash.against_new, clash.wrong_way,
+                    clash.rose,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _number(m: re.Match[str], tag: str, shared_scale: str | None) -> _Figure:
+    text = m.group(f"{tag}num").replace(",", "")
+    value = float(text)
+    decimals = len(text.partition(".")[2])
+    half = 0.5 * 10 ** (-decimals)
+    unit = m.group(f"{tag}scale") or shared_scale
+    scale = _SCALES[unit.lower()] if unit else 1.0
+    return _Figure(value * scale, (value - half) * scale, (value + half) * scale, False)
+
+
+def _change(m: re.Match[str]) -> _Change | None:
+    a, b = ("a", "b") if m.group("anum") is not None else ("a2", "b2")
+    scales = [m.group(f"{t}scale") for t in (a, b) if m.group(f"{t}scale")]
+    shared = scales[0] if len(scales) == 1 else None
+    before, after = _number(m, a, shared), _number(m, b, shared)
+    pct_a, pct_b = bool(m.group(f"{a}pct")), bool(m.group(f"{b}pct"))
+    bare = not (pct_a or pct_b or scales or m.group(f"{a}cur") or m.group(f"{b}cur"))
+    if bare and all(1900 <= f.value <= 2100 and f.value.is_integer() for f in (before, after)):
+        return None  # "from 2003 to 2004": years, not amounts
+    percent = pct_a or pct_b
+    if before.low <= 0:
+        return None
+    return _Change(
+        m.start(), m.end(),
+        _Figure(before.value, before.low, before.high, percent),
+        _Figure(after.value, after.low, after.high, percent),
+    )  # fmt: skip
+
+
+def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
+    """Return the percentage changes stated in ``sentence``, in order, outside the figures."""
+    found: dict[int, _Claim] = {}
+    for pattern in _CLAIMS:
+        for m in pattern.finditer(sentence):
+            start, end = m.start("p"), m.end("p")
+            if start in found or any(c.start <= start < c.end for c in changes):
+                continue
+            before = sentence[:start].lower().split()[-2:]
+            if before and before[-1] == "by":
+                before = before[:-1]
+            if before and before[-1] in _QUALIFIERS:
+                continue
+            text = m.group("value")
+            decimals = len(text.partition(".")[2])
+            half = 0.5 * 10 ** (-decimals)
+            value = float(text)
+            word = m.group("word").lower()
+            found[start] = _Claim(start, end, value, value - half, value + half, word in _RISE)
+    return [found[k] for k in sorted(found)]
+
+
+def _judge(change: _Change, claim: _Claim, sentence: str) -> ChangeClash | None:
+    a, b = change.before, change.after
+    rose = b.value > a.value
+    if b.value == a.value:
+        return None
+    stated = sentence[claim.start : claim.end].strip()
+    wrong_way = rose != claim.rise
+    # Extremes of the relative change over every value the figures round from.
+    low = abs(b.low - a.high) / a.high * 100 if rose else abs(a.low - b.high) / a.low * 100
+    high = abs(b.high - a.low) / a.low * 100 if rose else abs(a.high - b.low) / a.high * 100
+    low, high = min(low, high), max(low, high)
+    actual = abs(b.value - a.value) / a.value * 100
+    if not wrong_way and claim.high >= low and claim.low <= high:
+        return None
+    # The difference itself, in points, over the same roundings.
+    diff_low = min(abs(b.low - a.high), abs(b.high - a.low))
+    diff_high = max(abs(b.low - a.high), abs(b.high - a.low))
+    points = a.percent and claim.high >= diff_low and claim.low <= diff_high and not wrong_way
+    new_base = abs(b.value - a.value) / b.value * 100
+    against_new = not points and not wrong_way and claim.low - 0.5 <= new_base <= claim.high + 0.5
+    return ChangeClash(
+        claim.start, claim.end, change.start, change.end, stated, actual, points, against_new,
+        wrong_way, rose,
+    )  # fmt: skip
