@@ -67,6 +67,26 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
         ("NL304",),
         20_000,
     ),
+    "borders-and-countries-in-one-sentence": (
+        lambda n: "Poland and Belarus Said Its Eastern border, " * (n // 44) + "end.",
+        ("NL511",),
+        10_000,
+    ),
+    "capitalised-run-before-a-border": (
+        lambda n: "Ab " * (n // 3) + "its western border with Belarus.",
+        ("NL511",),
+        20_000,
+    ),
+    "changes-in-one-sentence": (
+        lambda n: "sales rose from 10 to 12, a 30% rise, " * (n // 38) + "end.",
+        ("NL512",),
+        10_000,
+    ),
+    "demands-in-one-sentence": (
+        lambda n: "they demanded that " + "the quickly " * (n // 12) + "and that it pays.",
+        ("NL701",),
+        20_000,
+    ),
 }
 
 

@@ -5,6 +5,9 @@ The reader and the table live in :mod:`newslint.facts.geography`.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Mapping, Sequence
+
 from newslint.diagnostics import Category, Severity
 from newslint.document import Sentence
 from newslint.facts.geography import (
@@ -13,7 +16,6 @@ from newslint.facts.geography import (
     angle_between,
     bearing,
     compass_word,
-    country_named,
     find_borders,
     find_countries,
 )
@@ -73,8 +75,12 @@ class BorderDirection(Rule):
         if not borders:
             return
         countries = find_countries(text)
+        ends = [c.end for c in countries]
+        first_by_key: dict[str, CountryMention] = {}
+        for mention in countries:
+            first_by_key.setdefault(mention.country.key, mention)
         for border in borders:
-            pair = _owner_and_neighbour(border, countries)
+            pair = _owner_and_neighbour(border, countries, ends, first_by_key)
             if pair is None:
                 continue
             owner, neighbour = pair
@@ -114,28 +120,43 @@ def _possessive(name: str) -> str:
 
 
 def _owner_and_neighbour(
-    border: BorderMention, countries: list[CountryMention]
+    border: BorderMention,
+    countries: Sequence[CountryMention],
+    ends: Sequence[int],
+    first_by_key: Mapping[str, CountryMention],
 ) -> tuple[CountryMention, CountryMention] | None:
-    """Return who owns the border and who lies across it, or None when unclear."""
+    """Return who owns the border and who lies across it, or None when unclear.
+
+    ``countries`` are in text order, ``ends`` are their end offsets and
+    ``first_by_key`` is each country's first mention.
+    """
     if border.owner_word.lower() in ("its", "their"):
-        before = [c for c in countries if c.end <= border.owner_start]
-        if not before:
+        before = bisect.bisect_right(ends, border.owner_start) - 1
+        if before < 0:
             return None
-        owner = before[-1]
+        owner = countries[before]
     else:
-        named = [c for c in countries if c.start == border.owner_start]
-        if not named or country_named(border.owner_word) is None:
+        owner_at = _mention_at(countries, ends, border.owner_start)
+        if owner_at is None:
             return None
-        owner = named[0]
+        owner = owner_at
     if border.with_name is not None:
-        across = [c for c in countries if c.start >= border.end - len(border.with_name)]
-        if not across or across[0].country.key == owner.country.key:
+        across = _mention_at(countries, ends, border.with_start)
+        if across is None or across.country.key == owner.country.key:
             return None
-        return owner, across[0]
-    others = {c.country.key: c for c in countries if c.country.key != owner.country.key}
-    if len(others) != 1:
-        return None
-    return owner, next(iter(others.values()))
+        return owner, across
+    others = [c for key, c in first_by_key.items() if key != owner.country.key]
+    return (owner, others[0]) if len(others) == 1 else None
+
+
+def _mention_at(
+    countries: Sequence[CountryMention], ends: Sequence[int], start: int
+) -> CountryMention | None:
+    """Return the country mention that starts at ``start``, if any."""
+    i = bisect.bisect_right(ends, start)
+    if i < len(countries) and countries[i].start == start:
+        return countries[i]
+    return None
 
 
 RULES: tuple[type[Rule], ...] = (BorderDirection,)

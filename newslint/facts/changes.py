@@ -170,12 +170,13 @@ def _change(m: re.Match[str]) -> _Change | None:
 def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
     """Return the percentage changes stated in ``sentence``, in order, outside the figures."""
     found: dict[int, _Claim] = {}
+    inside = {i for c in changes for i in range(c.start, c.end)}  # the figures' own "%"
     for pattern in _CLAIMS:
         for m in pattern.finditer(sentence):
             start, end = m.start("p"), m.end("p")
-            if start in found or any(c.start <= start < c.end for c in changes):
+            if start in found or start in inside:
                 continue
-            before = sentence[:start].lower().split()[-2:]
+            before = sentence[max(0, start - 40) : start].lower().split()[-2:]
             if before and before[-1] == "by":
                 before = before[:-1]
             if before and before[-1] in _QUALIFIERS:

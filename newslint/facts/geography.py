@@ -39,12 +39,15 @@ _POINTS = {
     "west": 270,
     "northwest": 315,
 }
-_BORDER = regex.compile(
-    r"(?<![\w'’])(?P<owner>its|their|(?P<name>\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*)*)['’]s?)"
-    r"\s+(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)"
-    r"\s+(?:land\s+)?(?:border|frontier)s?\b"
-    r"(?:\s+with\s+(?P<with>\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*)*))?"
+# A compass-named border, and a neighbour named after "with"; the owner is read
+# from the words before it (see find_borders), so no pattern here runs back
+# over a long run of capitalised words.
+_NAME = r"\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*){0,3}"
+_SIDE = regex.compile(
+    r"(?<![\w-])(?P<dir>(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))"
+    rf"\s+(?i:(?:land\s+)?(?:border|frontier)s?)\b(?:\s+with\s+(?P<with>{_NAME}))?"
 )
+_OWNER = regex.compile(rf"(?:(?<![\w'’])(?P<pronoun>its|their)|(?P<name>{_NAME})['’]s?)\s+$")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class BorderMention:
     direction_end: int
     bearing: int
     with_name: str | None  # "... border with Poland"
+    with_start: int  # where ``with_name`` starts, or -1
 
 
 @lru_cache(maxsize=1)
@@ -111,31 +115,45 @@ def country_named(name: str) -> Country | None:
 def find_borders(text: str) -> list[BorderMention]:
     """Return the borders ``text`` names by compass side ("its eastern border")."""
     out = []
-    for m in _BORDER.finditer(text):
-        direction = m.group("dir")
-        key = direction.lower().replace("-", "").replace(" ", "")
-        key = key.removesuffix("ern")
+    for m in _SIDE.finditer(text):
+        key = m.group("dir").lower().replace("-", "").replace(" ", "").removesuffix("ern")
         if key not in _POINTS:
             continue
-        owner = m.group("name") or m.group("owner")
-        owner_start = m.start("owner")
-        if owner.startswith("The "):  # "The US's southern border"
-            owner, owner_start = owner[4:], owner_start + 4
+        window_start = max(0, m.start() - 80)
+        owner_match = _OWNER.search(text, window_start, m.start())
+        if owner_match is None:
+            continue
+        if owner_match.group("pronoun"):
+            owner, owner_start = owner_match.group("pronoun"), owner_match.start("pronoun")
+        else:
+            owner, owner_start = _country_suffix(owner_match.group("name"), owner_match.start())
+        with_name = m.group("with")
         out.append(
             BorderMention(
-                m.start(),
+                owner_match.start(),
                 m.end(),
                 owner_start,
                 owner_start + len(owner),
                 owner,
-                direction,
+                m.group("dir"),
                 m.start("dir"),
                 m.end("dir"),
                 _POINTS[key],
-                m.group("with"),
+                with_name,
+                m.start("with") if with_name else -1,
             )
         )
     return out
+
+
+def _country_suffix(name: str, start: int) -> tuple[str, int]:
+    """Return the longest tail of ``name`` that names a country ("Analysts Said Poland")."""
+    words = name.split(" ")
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if country_named(tail) is not None:
+            return tail, start + len(name) - len(tail)
+    return name, start
 
 
 def bearing(origin: Country, target: Country) -> float:
