@@ -37,8 +37,8 @@ __all__ = [
 class RealWordSettings:
     """Decision thresholds, in log10 units of likelihood gain after penalties."""
 
-    # A slip this much likelier (10^3.75: about 5,600 times) is a warning ...
-    strong: float = 3.75
+    # A slip this much likelier (10^4: 10,000 times) is a warning ...
+    strong: float = 4.0
     # ... and from here (100 times) a hint: reported at a lower severity.
     hint: float = 2.0
     # Whatever the priors, the context itself must favour the candidate by
