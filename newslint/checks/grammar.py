@@ -26,6 +26,8 @@ _LIFT_AFTER_WILL = 0.3
 # A subject longer than this ("the head of the agency's board") is past
 # what word-by-word reading can delimit: the clause is left alone.
 _MAX_SUBJECT_WORDS = 6
+# Nor is a verb more than this many words after "that" (adverbs included).
+_MAX_CLAUSE_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,6 @@ class MandativeData:
     triggers: frozenset[str]
     continuations: frozenset[str]
     determiners: frozenset[str]
-    singular_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     modals: frozenset[str]
     finite: dict[str, str]
@@ -50,7 +51,6 @@ def mandative_data() -> MandativeData:
         triggers=frozenset(raw["triggers"]),
         continuations=frozenset(raw["continuations"]),
         determiners=frozenset(raw["determiners"]),
-        singular_pronouns=frozenset(raw["singular_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
         modals=frozenset(raw["modals"]),
         finite=dict(raw["finite"]),
@@ -99,8 +99,7 @@ def _plural(word: Token) -> bool:
     """Return True for a lower-case noun that looks plural ("members"); names are singular."""
     text = word.norm
     return (
-        text[:1].islower()
-        and word.text[:1].islower()
+        word.text[:1].islower()
         and text.endswith("s")
         and not text.endswith(("ss", "us", "is", "'s"))
     )
@@ -115,7 +114,8 @@ def clause_verb(tokens: Sequence[Token], start: int, data: MandativeData) -> Ind
     """
     subject: list[Token] = []
     i = start
-    while i < len(tokens) and len(subject) <= _MAX_SUBJECT_WORDS:
+    stop = min(len(tokens), start + _MAX_CLAUSE_WORDS)
+    while i < stop and len(subject) <= _MAX_SUBJECT_WORDS:
         tok = tokens[i]
         if tok.kind is not WORD:
             return None  # a comma, dash or quotation mark: too loose to read
@@ -124,14 +124,8 @@ def clause_verb(tokens: Sequence[Token], start: int, data: MandativeData) -> Ind
         if word in data.modals:
             return None
         if not subject:
-            if word in data.finite or word in data.plural_pronouns or word.endswith("ly"):
-                # "that is", "that they" (no -s to check), "that finally":
-                # a relative clause or one this reading cannot delimit.
-                if word in data.plural_pronouns:
-                    subject.append(tok)
-                    i += 1
-                    continue
-                return None
+            if word in data.finite or word.endswith("ly"):
+                return None  # "that is", "that finally": a relative clause, or past reading
             subject.append(tok)
             i += 1
             continue
