@@ -138,33 +138,29 @@ def find_change_clashes(sentence: str, offset: int = 0) -> list[ChangeClash]:
     return out
 
 
-def _number(m: re.Match[str], tag: str, shared_scale: str | None) -> _Figure:
+def _number(m: re.Match[str], tag: str, shared_scale: str | None, percent: bool) -> _Figure:
+    """Return one end of a change with the interval its printed form rounds from."""
     text = m.group(f"{tag}num").replace(",", "")
     value = float(text)
-    decimals = len(text.partition(".")[2])
-    half = 0.5 * 10 ** (-decimals)
+    half = 0.5 * 10 ** -len(text.partition(".")[2])
     unit = m.group(f"{tag}scale") or shared_scale
     scale = _SCALES[unit.lower()] if unit else 1.0
-    return _Figure(value * scale, (value - half) * scale, (value + half) * scale, False)
+    return _Figure(value * scale, (value - half) * scale, (value + half) * scale, percent)
 
 
 def _change(m: re.Match[str]) -> _Change | None:
+    """Return the change a "from X to Y" match states, or None for years or a zero start."""
     a, b = ("a", "b") if m.group("anum") is not None else ("a2", "b2")
     scales = [m.group(f"{t}scale") for t in (a, b) if m.group(f"{t}scale")]
-    shared = scales[0] if len(scales) == 1 else None
-    before, after = _number(m, a, shared), _number(m, b, shared)
-    pct_a, pct_b = bool(m.group(f"{a}pct")), bool(m.group(f"{b}pct"))
-    bare = not (pct_a or pct_b or scales or m.group(f"{a}cur") or m.group(f"{b}cur"))
+    shared = scales[0] if len(scales) == 1 else None  # "from 4 to 5 million"
+    percent = bool(m.group(f"{a}pct") or m.group(f"{b}pct"))  # "from 4 to 5%"
+    before, after = _number(m, a, shared, percent), _number(m, b, shared, percent)
+    bare = not (percent or scales or m.group(f"{a}cur") or m.group(f"{b}cur"))
     if bare and all(1900 <= f.value <= 2100 and f.value.is_integer() for f in (before, after)):
         return None  # "from 2003 to 2004": years, not amounts
-    percent = pct_a or pct_b
     if before.low <= 0:
         return None
-    return _Change(
-        m.start(), m.end(),
-        _Figure(before.value, before.low, before.high, percent),
-        _Figure(after.value, after.low, after.high, percent),
-    )  # fmt: skip
+    return _Change(m.start(), m.end(), before, after)
 
 
 def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
@@ -190,27 +186,29 @@ def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
     return [found[k] for k in sorted(found)]
 
 
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
 def _judge(change: _Change, claim: _Claim, sentence: str) -> ChangeClash | None:
+    """Return the clash when no rounding of the figures gives the stated change."""
     a, b = change.before, change.after
-    rose = b.value > a.value
     if b.value == a.value:
         return None
-    stated = sentence[claim.start : claim.end].strip()
-    wrong_way = rose != claim.rise
-    # Extremes of the relative change over every value the figures round from.
-    low = abs(b.low - a.high) / a.high * 100 if rose else abs(a.low - b.high) / a.low * 100
-    high = abs(b.high - a.low) / a.low * 100 if rose else abs(a.high - b.low) / a.high * 100
-    low, high = min(low, high), max(low, high)
-    actual = abs(b.value - a.value) / a.value * 100
-    if not wrong_way and claim.high >= low and claim.low <= high:
+    # Signed intervals: the claim (a fall is negative) and, over every value
+    # the figures round from, the relative change and the difference.
+    stated_range = (claim.low, claim.high) if claim.rise else (-claim.high, -claim.low)
+    relative = ((b.low / a.high - 1) * 100, (b.high / a.low - 1) * 100)
+    if _overlap(stated_range, relative):
         return None
-    # The difference itself, in points, over the same roundings.
-    diff_low = min(abs(b.low - a.high), abs(b.high - a.low))
-    diff_high = max(abs(b.low - a.high), abs(b.high - a.low))
-    points = a.percent and claim.high >= diff_low and claim.low <= diff_high and not wrong_way
+    rose = b.value > a.value
+    wrong_way = rose != claim.rise
+    difference = (b.low - a.high, b.high - a.low)
+    points = a.percent and not wrong_way and _overlap(stated_range, difference)
     new_base = abs(b.value - a.value) / b.value * 100
-    against_new = not points and not wrong_way and claim.low - 0.5 <= new_base <= claim.high + 0.5
+    against_new = not (points or wrong_way) and claim.low - 0.5 <= new_base <= claim.high + 0.5
     return ChangeClash(
-        claim.start, claim.end, change.start, change.end, stated, actual, points, against_new,
-        wrong_way, rose,
+        claim.start, claim.end, change.start, change.end,
+        sentence[claim.start : claim.end].strip(), abs(b.value - a.value) / a.value * 100,
+        points, against_new, wrong_way, rose,
     )  # fmt: skip
