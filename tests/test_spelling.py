@@ -109,6 +109,13 @@ def test_regular_inflections_are_related_but_irregular_forms_are_not() -> None:
     assert not inflection_pair("chose", "choose")
 
 
+@pytest.mark.parametrize(("a", "b"), [("fine", "find"), ("fins", "fine"), ("band", "ban")])
+def test_a_bare_d_or_s_brings_back_no_silent_e(a: str, b: str) -> None:
+    # "find" is not "fine" + d: the pair stays a possible slip ("may also fine themselves").
+    assert not related_forms(a, b)
+    assert related_forms("fine", "fined") and related_forms("note", "notes")
+
+
 # ------------------------------------------------------------------ table and cache
 
 
@@ -316,6 +323,13 @@ def test_a_name_opening_a_sentence_is_not_a_slip(monkeypatch: pytest.MonkeyPatch
     assert flagged(text) == {"Dan": ("And",)}
     # A slip at a sentence start before a lower-case word is still judged.
     assert "Their" in flagged("Their is no evidence that the scheme works.")
+
+
+def test_a_name_the_story_uses_mid_sentence_is_not_a_slip_at_a_sentence_start() -> None:
+    text = "Ford, the carmaker, said profits rose. Analysts said Ford had done well."
+    assert "Ford" not in flagged(text)
+    slip = flagged("Drivers may also fine themselves the target of the new charge.")
+    assert "find" in slip["fine"]
 
 
 def test_curated_confusables_are_marked() -> None:

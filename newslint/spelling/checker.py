@@ -288,6 +288,14 @@ def _real_word_issues(
     # Document evidence for content words: how often the story uses each.
     counts = Counter(a.form for a in analyses if a is not None and a.zipf < content_zipf)
     present = frozenset(counts)
+    # A word the story capitalises inside a sentence is a name there ("Ford
+    # declined to comment"); capitalised at a sentence start it is the same
+    # name, not a slip of "For".
+    names = {
+        _strip_possessive(a.form)
+        for tok, a in zip(words, analyses, strict=True)
+        if a is not None and tok.text[:1].isupper() and not tok.sentence_start
+    }
     issues: list[SpellingIssue] = []
     seq: list[str] = [BOS]
     slots: list[tuple[int, int, _Analysis]] = []  # (position in seq, word index, analysis)
@@ -324,7 +332,10 @@ def _real_word_issues(
                 and not tok.headline
                 and i not in flagged
                 and item.form not in accept
-                and not (tok.text[:1].isupper() and item.zipf < _CAPITALISED_MIN_ZIPF)
+                and not (
+                    tok.text[:1].isupper()
+                    and (item.zipf < _CAPITALISED_MIN_ZIPF or _strip_possessive(item.form) in names)
+                )
                 and not _name_particle(i, words)
                 and not _opens_a_name(i, words)
             ):

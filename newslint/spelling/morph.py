@@ -47,6 +47,8 @@ _VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 _SUFFIXES = ("ing", "es", "ed", "s", "d")
+# Suffixes that replace a stem's silent "e" ("make": "making", "hope": "hoped").
+_SILENT_E_SUFFIXES = frozenset({"ing", "ed", "es"})
 
 
 @lru_cache(maxsize=65536)
@@ -64,16 +66,27 @@ def variant_pair(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _stems(word: str) -> frozenset[str]:
+    """Return the forms ``word`` may be a regular inflection of (and itself).
+
+    A silent "e" comes back only before "-ing", "-ed" and "-es" ("making":
+    "make", "notes": "note"); a bare "-d" or "-s" follows an "e" or a whole
+    stem ("settled": "settle", "fines": "fine"), so "find" is not "fine" + d
+    and "fins" is not "fine" + s.
+    """
     out = {word}
     if word.endswith(("ies", "ied")) and len(word) > 4:
         out.add(word[:-3] + "y")
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            out.add(stem)
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        if suffix == "d" and not word.endswith("ed"):
+            continue  # "find", "band": no "-d" inflection without its "e"
+        stem = word[: -len(suffix)]
+        out.add(stem)
+        if suffix in _SILENT_E_SUFFIXES:
             out.add(stem + "e")
-            if len(stem) >= 2 and stem[-1] == stem[-2]:
-                out.add(stem[:-1])
+        if len(stem) >= 2 and stem[-1] == stem[-2]:
+            out.add(stem[:-1])
     return frozenset(out)
 
 
