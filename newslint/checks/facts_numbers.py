@@ -1,4 +1,4 @@
-"""Fact rules about numbers that disagree within a story (NL506-NL508, NL512).
+"""Fact rules about numbers that disagree within a story (NL506-NL508, NL512, NL513).
 
 The readers live in :mod:`newslint.facts.numbers`; they prefer silence to a
 guess whenever the wording allows the numbers to differ.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from newslint.diagnostics import Category, Severity
 from newslint.document import Document, Paragraph, Sentence
+from newslint.facts.ages import find_age_clashes
 from newslint.facts.changes import ChangeClash, find_change_clashes
 from newslint.facts.numbers import (
     Count,
@@ -260,9 +261,62 @@ def _change_message(clash: ChangeClash, figures: str) -> str:
     return f"'{figures}' is a change of {actual}, not {clash.stated}."
 
 
+class AgeDisagrees(Rule):
+    """Flag a person whose age the story gives as two different numbers.
+
+    ## What it flags
+    An age written beside a person's name ("Ana Ortiz, 45," or "the
+    45-year-old Ana Ortiz") that differs from the age the story gave the
+    same person earlier. People are told apart by the people model, so two
+    Ortizes keep their own ages; a sentence about another time ("when she was
+    12", "turned 46", "in 1998") is not read.
+
+    ## Why
+    Ages are checked by readers who know the person, and a story that
+    contradicts itself is wrong at least once. The usual cause is an age
+    updated in one paragraph of a rewritten story and not in another.
+
+    ## Example
+    `Ana Ortiz, 45, took over in March. ... The 46-year-old Ortiz said sales rose.`
+
+    ## Use instead
+    One age throughout, checked against the source.
+    """
+
+    code = "NL513"
+    name = "age-disagrees"
+    category = Category.FACT
+    summary = "Same person given two different ages."
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    examples = (
+        Example(
+            "Ana Ortiz, 45, took over in March. The 46-year-old Ortiz said sales rose.",
+            expect=("46",),
+        ),
+        Example("Ana Ortiz, 45, took over in March. The 45-year-old Ortiz said sales rose."),
+    )
+
+    def check(self, unit: Document, ctx: RuleContext) -> None:
+        """Report ages that differ from the age first given to the same person."""
+        if not any(c.isdigit() for c in unit.text):
+            return
+        from newslint.people import people_of
+
+        for earlier, later in find_age_clashes(people_of(ctx)):
+            ctx.report(
+                later.start,
+                later.end,
+                f"This gives {later.name} the age {later.age}; earlier the story says "
+                f"{earlier.age}.",
+                related=[ctx.related(earlier.start, earlier.end, "the earlier age")],
+            )
+
+
 RULES: tuple[type[Rule], ...] = (
     CountDisagrees,
     PercentagesExceedWhole,
     VagueCountVsFigure,
     ChangeArithmetic,
+    AgeDisagrees,
 )
