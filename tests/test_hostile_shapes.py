@@ -82,6 +82,11 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
         ("NL512",),
         10_000,
     ),
+    "one-person-many-ages": (
+        lambda n: "Ana Ortiz, 45, said it. The 46-year-old Ortiz left. " * (n // 52),
+        ("NL513",),
+        20_000,
+    ),
     "demands-in-one-sentence": (
         lambda n: "they demanded that " + "the quickly " * (n // 12) + "and that it pays.",
         ("NL701",),
