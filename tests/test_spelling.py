@@ -332,6 +332,11 @@ def test_a_name_the_story_uses_mid_sentence_is_not_a_slip_at_a_sentence_start() 
     assert "find" in slip["fine"]
 
 
+def test_a_number_word_before_a_plural_counts_it() -> None:
+    assert "four" not in flagged("Yukos has sued four companies for their role in the sale.")
+    assert "for" in flagged("The spending plan four the year was approved.").get("four", ())
+
+
 def test_curated_confusables_are_marked() -> None:
     issues = check_words(words_from_text("Their is no evidence that the scheme works."))
     assert [(i.word, i.suggestions[0], i.source) for i in issues] == [

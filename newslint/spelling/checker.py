@@ -46,6 +46,12 @@ _TRANSPARENT = frozenset(",;:\u2019'")  # punctuation the model reads through
 _NUMBER_WORD = "ten"
 _VOWELS = frozenset("aeiouy")
 _NOT_CONTEXT = frozenset({BOS, EOS, _NUMBER_WORD})
+# Number words that count what follows them (see _counts_a_plural).
+_NUMBER_WORDS = frozenset({
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion",
+})  # fmt: skip
 # A capitalised first word of a sentence is checked only when this common.
 _CAPITALISED_MIN_ZIPF = 4.5
 
@@ -338,6 +344,7 @@ def _real_word_issues(
                 )
                 and not _name_particle(i, words)
                 and not _opens_a_name(i, words)
+                and not _counts_a_plural(item.form, i, words)
             ):
                 slots.append((len(seq), i, item))
             seq.append(lm_form)
@@ -380,6 +387,23 @@ def _opens_a_name(i: int, words: Sequence[WordInContext]) -> bool:
         return False
     after = words[i + 1]
     return after.kind is TokenClass.WORD and after.text[:1].isupper() and not after.sentence_start
+
+
+def _counts_a_plural(form: str, i: int, words: Sequence[WordInContext]) -> bool:
+    """Return True for a number word before a plural noun ("sued four companies").
+
+    That is what a number word is for; the model, which has seen "sued for"
+    far more often than "sued four", would call it a slip of "for".
+    """
+    if form not in _NUMBER_WORDS or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    text = after.text.lower()
+    return (
+        after.kind is TokenClass.WORD
+        and text.endswith("s")
+        and not text.endswith(("ss", "us", "'s"))
+    )
 
 
 def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
