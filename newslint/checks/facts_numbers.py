@@ -181,13 +181,13 @@ class ChangeArithmetic(Rule):
 
     ## What it flags
     A sentence that gives both ends of a change and the change as a
-    percentage, when no rounding of the printed figures gives that
-    percentage: "from £40m to £50m, a 20% rise" (it is 25%). Three common
+    percentage or a multiple, when no rounding of the printed figures gives
+    it: "from £40m to £50m, a 20% rise" (it is 25%), "doubled from 40 to 60". Three common
     slips are named: the change measured against the new figure, a
     difference in percentage points called percent ("from 40% to 50%, a 10%
-    rise"), and a rise stated for figures that fell. Approximate percentages
-    ("nearly 25%") and sentences whose changes and percentages cannot be
-    paired one to one are left alone.
+    rise"), and a rise stated for figures that fell. A claim counts only right
+    beside its figures (", a 25% rise", "rose 25% to £50m from £40m"), and
+    approximate ones ("nearly 25%", "more than doubled") are left alone.
 
     ## Why
     Readers check the arithmetic, and a percentage that the story's own
@@ -231,7 +231,7 @@ def _percent(value: float) -> str:
 
 def _change_suggestions(clash: ChangeClash) -> list[str]:
     """Return the replacements for the stated percentage (none when the direction is wrong)."""
-    if clash.wrong_way:
+    if clash.wrong_way or clash.multiple:
         return []
     actual = f"{_percent(clash.actual)}%"
     if clash.points:
@@ -248,6 +248,9 @@ def _change_message(clash: ChangeClash, figures: str) -> str:
             f"The figures ('{figures}') {moved}, but the {clash.stated} change is stated as "
             f"{stated}."
         )
+    if clash.multiple:
+        change = "rise" if clash.rose else "fall"
+        return f"'{figures}' is a {change} of {actual}, which is not '{clash.stated}'."
     if clash.points:
         return (
             f"'{figures}' is a change of {clash.stated.rstrip('%')} percentage points, not "

@@ -2,11 +2,11 @@
 
 A sentence that gives both ends of a change ("from £40m to £50m", "to £50m
 from £40m") and the change as a percentage ("a 25% rise", "up 25%", "rose
-25%") can be checked by arithmetic. Figures in copy are rounded, so every
-value the printed figures could stand for is allowed: only a percentage that
-no rounding explains counts. Qualified percentages ("nearly 25%", "more than
-a fifth") are left alone, and so is a sentence whose changes and percentages
-cannot be paired one to one.
+25%") or a multiple ("doubled", "halving") can be checked by arithmetic.
+Figures in copy are rounded, so every value the printed figures could stand
+for is allowed: only a change that no rounding explains counts. Qualified
+claims ("nearly 25%", "more than doubled") are left alone, and a claim is
+read only right beside its change.
 
 When both ends are percentages themselves ("from 40% to 50%"), a percentage
 equal to their difference is a change in percentage points called percent.
@@ -14,6 +14,7 @@ equal to their difference is a change in percentage points called percent.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,11 +63,19 @@ _CLAIMS = (
     re.compile(rf"\b(?P<word>up|down)\s+(?:by\s+)?{_P}", re.I),
     re.compile(rf"\b(?P<word>{_VERBS}|{_NOUNS})\s+(?:by\s+)?{_P}", re.I),
 )
+# Multiples stated as words ("doubled", "halving"); copy rounds these loosely,
+# so the figures may be this far off the exact multiple either way.
+_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_MULTIPLE_RE = re.compile(r"\b(?P<stem>doubl|tripl|trebl|quadrupl|halv)(?:ed|ing)\b", re.I)
+_MULTIPLE_SLACK = 0.05
 # A percentage right after one of these is approximate ("nearly 20%", "more than 20%").
 _QUALIFIERS = frozenset(
     {"about", "around", "nearly", "almost", "roughly", "some", "over", "under", "than", "least",
      "estimated", "approximately", "circa", "just"}
 )  # fmt: skip
+# What may stand between a change and the claim after it, and the end of a clause.
+_GAP = re.compile(r"[\s,;:\u2013\u2014-]*(?:(?:an?|the)\s+)?", re.I)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\u2013\u2014]|$)")
 # Both ends of a change need "from".
 _SCREEN = WordScreen("from")
 
@@ -89,12 +98,14 @@ class _Change:
 
 @dataclass(frozen=True, slots=True)
 class _Claim:
-    start: int  # the percentage's span
+    start: int  # the percentage's (or the multiple's) span
     end: int
-    percent: float
-    low: float
+    match_start: int  # the whole claim: "a 20% rise", "rose 20%"
+    match_end: int
+    low: float  # the size of the stated change in percent, over its rounding
     high: float
     rise: bool
+    multiple: bool  # "doubled", not a percentage
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,20 +122,18 @@ class ChangeClash:
     against_new: bool  # the stated figure is the change over the new value
     wrong_way: bool  # a rise stated for figures that fell, or the reverse
     rose: bool  # the figures rise
+    multiple: bool  # the change is stated as a multiple ("doubled")
 
 
 def find_change_clashes(sentence: str, offset: int = 0) -> list[ChangeClash]:
     """Return the stated percentage changes in one sentence that its figures contradict."""
-    if not _SCREEN.may_match(sentence) or not any(c in sentence for c in "%cC"):
+    if not _SCREEN.may_match(sentence):
         return []
     changes = [c for c in (_change(m) for m in _FROM_TO.finditer(sentence)) if c is not None]
     if not changes:
         return []
-    claims = _claims(sentence, changes)
-    if len(claims) != len(changes):
-        return []  # cannot pair them one to one
     out = []
-    for change, claim in zip(changes, claims, strict=True):
+    for change, claim in _pairs(sentence, changes, _claims(sentence, changes)):
         clash = _judge(change, claim, sentence)
         if clash is not None:
             out.append(
@@ -132,7 +141,7 @@ def find_change_clashes(sentence: str, offset: int = 0) -> list[ChangeClash]:
                     clash.start + offset, clash.end + offset,
                     clash.change_start + offset, clash.change_end + offset,
                     clash.stated, clash.actual, clash.points, clash.against_new, clash.wrong_way,
-                    clash.rose,
+                    clash.rose, clash.multiple,
                 )
             )  # fmt: skip
     return out
@@ -164,7 +173,7 @@ def _change(m: re.Match[str]) -> _Change | None:
 
 
 def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
-    """Return the percentage changes stated in ``sentence``, in order, outside the figures."""
+    """Return the changes stated in ``sentence`` as percentages or multiples, in order."""
     found: dict[int, _Claim] = {}
     inside = {i for c in changes for i in range(c.start, c.end)}  # the figures' own "%"
     for pattern in _CLAIMS:
@@ -178,12 +187,57 @@ def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
             if before and before[-1] in _QUALIFIERS:
                 continue
             text = m.group("value")
-            decimals = len(text.partition(".")[2])
-            half = 0.5 * 10 ** (-decimals)
+            half = 0.5 * 10 ** -len(text.partition(".")[2])
             value = float(text)
-            word = m.group("word").lower()
-            found[start] = _Claim(start, end, value, value - half, value + half, word in _RISE)
+            rise = m.group("word").lower() in _RISE
+            found[start] = _Claim(
+                start, end, m.start(), m.end(), value - half, value + half, rise, False
+            )
+    for m in _MULTIPLE_RE.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()].lower().split()[-1:]
+        if before and before[-1] in _QUALIFIERS:
+            continue  # "nearly doubled", "more than doubled"
+        factor = _MULTIPLES[m.group("stem").lower()]
+        ends = sorted(abs(factor * (1 + d) - 1) * 100 for d in (-_MULTIPLE_SLACK, _MULTIPLE_SLACK))
+        found[m.start()] = _Claim(
+            m.start(), m.end(), m.start(), m.end(), ends[0], ends[1], factor > 1, True
+        )
     return [found[k] for k in sorted(found)]
+
+
+def _pairs(
+    sentence: str, changes: list[_Change], claims: list[_Claim]
+) -> list[tuple[_Change, _Claim]]:
+    """Pair each change with the claim written right beside it, if there is exactly one.
+
+    A claim belongs to a change when nothing but punctuation and an article
+    stands between them (", a 20% rise", ", up 20%") or it comes just before
+    ("rose 20% to £50m from £40m", "doubled from 40 to 80"). A multiple after
+    a change must end its clause: in ", doubling sales" it is about sales.
+    Anything further away ("..., with sales up 20%") may be about something else.
+    """
+    starts = [c.match_start for c in claims]
+    ends = [c.match_end for c in claims]
+    pairs: list[tuple[_Change, _Claim]] = []
+    used: set[int] = set()
+    for change in changes:
+        near: list[_Claim] = []
+        after = bisect.bisect_left(starts, change.end)
+        if after < len(claims):
+            claim = claims[after]
+            if _GAP.fullmatch(sentence, change.end, claim.match_start) and (
+                not claim.multiple or _CLAUSE_END.match(sentence, claim.match_end)
+            ):
+                near.append(claim)
+        before = bisect.bisect_right(ends, change.start) - 1
+        if before >= 0:
+            claim = claims[before]
+            if not sentence[claim.match_end : change.start].strip():
+                near.append(claim)
+        if len(near) == 1 and near[0].start not in used:
+            used.add(near[0].start)
+            pairs.append((change, near[0]))
+    return pairs
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -204,11 +258,12 @@ def _judge(change: _Change, claim: _Claim, sentence: str) -> ChangeClash | None:
     rose = b.value > a.value
     wrong_way = rose != claim.rise
     difference = (b.low - a.high, b.high - a.low)
-    points = a.percent and not wrong_way and _overlap(stated_range, difference)
+    plain = not (claim.multiple or wrong_way)
+    points = plain and a.percent and _overlap(stated_range, difference)
     new_base = abs(b.value - a.value) / b.value * 100
-    against_new = not (points or wrong_way) and claim.low - 0.5 <= new_base <= claim.high + 0.5
+    against_new = plain and not points and claim.low - 0.5 <= new_base <= claim.high + 0.5
     return ChangeClash(
         claim.start, claim.end, change.start, change.end,
         sentence[claim.start : claim.end].strip(), abs(b.value - a.value) / a.value * 100,
-        points, against_new, wrong_way, rose,
+        points, against_new, wrong_way, rose, claim.multiple,
     )  # fmt: skip
