@@ -7,7 +7,9 @@ import pytest
 from newslint.checks.grammar import bare_form, is_verb
 
 
-@pytest.mark.parametrize("word", ["resign", "pay", "withdraw", "roll", "apologise", "meet"])
+@pytest.mark.parametrize(
+    "word", ["resign", "pay", "withdraw", "roll", "apologise", "meet", "respect"]
+)
 def test_verbs_are_read_as_verbs(word: str) -> None:
     assert is_verb(word)
 

@@ -18,10 +18,12 @@ from newslint.rule import Example, Rule, RuleContext, Scope
 
 WORD = TokenKind.WORD
 
-# A verb is a word the model finds much likelier after "to" and after "will"
-# than on its own (log10 lifts): "to resign", "will resign". Nouns that follow
-# "to" ("to court", "to school") are rarely seen after "will".
+# A verb is a word the model finds much likelier after "will", and after "to"
+# or "should", than on its own (log10 lifts): "will resign", "to resign",
+# "should respect". Nouns that follow "to" ("to court", "to school") are
+# rarely seen after "will" or "should".
 _LIFT_AFTER_TO = 0.5
+_LIFT_AFTER_SHOULD = 0.8
 _LIFT_AFTER_WILL = 0.3
 # A subject longer than this ("the head of the agency's board") is past
 # what word-by-word reading can delimit: the clause is left alone.
@@ -67,9 +69,9 @@ def is_verb(word: str) -> bool:
     if not lm.knows(word):
         return False
     alone = lm.logprob(word)
-    return (
+    return lm.logprob(word, "will") - alone >= _LIFT_AFTER_WILL and (
         lm.logprob(word, "to") - alone >= _LIFT_AFTER_TO
-        and lm.logprob(word, "will") - alone >= _LIFT_AFTER_WILL
+        or lm.logprob(word, "should") - alone >= _LIFT_AFTER_SHOULD
     )
 
 
