@@ -45,11 +45,11 @@ class BorderDirection(Rule):
     source.
 
     ## Example
-    `Russia may invade Ukraine as Moscow masses troops near its eastern border.`
+    `Officials in Warsaw said Minsk had moved troops to its eastern border with Poland.`
 
     ## Use instead
-    `Russia may invade Ukraine as Moscow masses troops near its western
-    border.` (or name the country: "near Ukraine's eastern border")
+    `Officials in Warsaw said Minsk had moved troops to its western border with
+    Poland.` (or name the country meant: "to Poland's eastern border")
     """
 
     code = "NL511"

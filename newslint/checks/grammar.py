@@ -111,7 +111,7 @@ def clause_verb(tokens: Sequence[Token], start: int, data: MandativeData) -> Ind
     """Read the clause that begins at ``tokens[start]`` (after "that").
 
     Return its verb when it is an indicative form the bare form replaces
-    ("the alliance rolls back", "the report is withdrawn"), None when the
+    ("the agency rolls back", "the report is withdrawn"), None when the
     verb is already bare, a modal carries it, or the clause cannot be read.
     """
     subject: list[Token] = []
@@ -176,16 +176,16 @@ class MandativeSubjunctive(Rule):
     American usage, and AP style with it, puts the verb of such a clause in
     its bare form (the mandative subjunctive): the clause says what should
     happen, not what does. With the "-s" form the sentence reads as a report
-    of fact ("demanded that the alliance rolls back" suggests it already
-    does). British usage also accepts "should".
+    of fact ("demanded that the firm pays" suggests it already does).
+    British usage also accepts "should".
 
     ## Example
-    `Russia demanded that Ukraine be kept out and that the alliance rolls back
-    its deployments.`
+    `The regulator demanded that the bank be fined and that its chief executive
+    resigns.`
 
     ## Use instead
-    `Russia demanded that Ukraine be kept out and that the alliance roll back
-    its deployments.`
+    `The regulator demanded that the bank be fined and that its chief executive
+    resign.`
     """
 
     code = "NL701"
