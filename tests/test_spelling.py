@@ -111,7 +111,7 @@ def test_regular_inflections_are_related_but_irregular_forms_are_not() -> None:
 
 @pytest.mark.parametrize(("a", "b"), [("fine", "find"), ("fins", "fine"), ("band", "ban")])
 def test_a_bare_d_or_s_brings_back_no_silent_e(a: str, b: str) -> None:
-    # "find" is not "fine" + d: the pair stays a possible slip ("may also fine themselves").
+    # "find" is not "fine" + d: the pair stays a possible slip ("may soon fine themselves").
     assert not related_forms(a, b)
     assert related_forms("fine", "fined") and related_forms("note", "notes")
 
@@ -326,14 +326,14 @@ def test_a_name_opening_a_sentence_is_not_a_slip(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_name_the_story_uses_mid_sentence_is_not_a_slip_at_a_sentence_start() -> None:
-    text = "Ford, the carmaker, said profits rose. Analysts said Ford had done well."
+    text = "Ford, the motor group, said sales rose. Analysts said Ford had done well."
     assert "Ford" not in flagged(text)
-    slip = flagged("Drivers may also fine themselves the target of the new charge.")
+    slip = flagged("Residents may soon fine themselves without a bus service.")
     assert "find" in slip["fine"]
 
 
 def test_a_number_word_before_a_plural_counts_it() -> None:
-    assert "four" not in flagged("Yukos has sued four companies for their role in the sale.")
+    assert "four" not in flagged("The council has sued four builders over the delays.")
     assert "for" in flagged("The spending plan four the year was approved.").get("four", ())
 
 
