@@ -24,6 +24,7 @@ __all__ = [
     "angle_between",
     "bearing",
     "compass_word",
+    "country_named",
     "find_borders",
     "find_countries",
 ]
