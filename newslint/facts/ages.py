@@ -46,8 +46,7 @@ def find_age_clashes(people: People) -> list[tuple[StatedAge, StatedAge]]:
     text = doc.text
     first: dict[int, StatedAge] = {}
     clashes: list[tuple[StatedAge, StatedAge]] = []
-    sentences = {s.start: s for p in doc.paragraphs for s in p.sentences}
-    starts = sorted(sentences)
+    starts = sorted(s.start for p in doc.paragraphs for s in p.sentences)
     for mention in people.mentions:
         if mention.kind == "pronoun" or mention.person < 0 or mention.headline:
             continue
