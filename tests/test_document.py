@@ -365,3 +365,12 @@ def test_metadata_argument_is_merged() -> None:
 
 def test_word_count_counts_source_words() -> None:
     assert Document("One two  three\nfour", "a.txt").word_count == 4
+
+
+def test_sentence_text_at_finds_the_sentence_around_an_offset() -> None:
+    text = "Title\n\n" + "".join(f"Sentence {i} ends here. " for i in range(300)) + "\n"
+    doc = Document(text, "x.txt")
+    at = doc.text.index("Sentence 250")
+    assert doc.sentence_text_at(at + 3).startswith("Sentence 250 ends here.")
+    assert doc.sentence_text_at(doc.text.index("Title")) == "Title"
+    assert doc.sentence_text_at(len(doc.text) + 5) == ""

@@ -89,17 +89,6 @@ def is_future_context(sentence: str) -> bool:
     return _FUTURE_RE.search(sentence) is not None
 
 
-def sentence_around(ctx: RuleContext, offset: int) -> str:
-    """Return the text of the sentence holding ``offset``."""
-    paragraph = ctx.doc.paragraph_at(offset)
-    if paragraph is None:
-        return ""
-    for sentence in paragraph.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.text
-    return paragraph.text
-
-
 def ap_date(day: dt.date, *, year: bool = False) -> str:
     """Return a date in AP style: "Dec. 14", "March 3, 2024"."""
     text = f"{_AP_MONTHS[day.month - 1]} {day.day}"

@@ -6,7 +6,6 @@ Dates are read by :mod:`newslint.facts.dates`; the story date comes from
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
@@ -41,33 +40,6 @@ def _dates(ctx: RuleContext) -> list[DateMention]:
         ctx.shared["facts.dates"] = found
     dates: list[DateMention] = ctx.shared["facts.dates"]
     return dates
-
-
-class _SentenceFinder:
-    """The text of the sentence around an offset, found by bisection.
-
-    Answers as :func:`facts_common.sentence_around` does, without walking a
-    long paragraph's sentences for every lookup.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self._starts: dict[int, list[int]] = {}
-
-    def __call__(self, offset: int) -> str:
-        paragraph = self.doc.paragraph_at(offset)
-        if paragraph is None:
-            return ""
-        sentences = paragraph.sentences
-        starts = self._starts.get(paragraph.index)
-        if starts is None:
-            starts = self._starts[paragraph.index] = [s.start for s in sentences]
-        # Sentences are in order and do not overlap: only the last one that
-        # starts at or before the offset can hold it.
-        k = bisect.bisect_right(starts, offset) - 1
-        if k >= 0 and sentences[k].start <= offset < sentences[k].end:
-            return sentences[k].text
-        return paragraph.text
 
 
 class WeekdayDateMismatch(Rule):
@@ -168,7 +140,7 @@ class WeekdayOutsideWeek(Rule):
     def check(self, unit: Document, ctx: RuleContext) -> None:
         """Report modified weekday references a week or more away."""
         story = None
-        sentence_around = _SentenceFinder(ctx.doc)
+        sentence_around = ctx.doc.sentence_text_at
         for p in unit.paragraphs:
             for mention in find_weekdays(p.text):
                 if mention.modifier in {None, "this"}:
@@ -286,7 +258,7 @@ class FutureDatePastTense(Rule):
         story = story_date(ctx)
         if story is None or story.weak:
             return  # info about a guessed date would be noise
-        sentence_around = _SentenceFinder(ctx.doc)
+        sentence_around = ctx.doc.sentence_text_at
         for mention in dates:
             day = mention.resolve(story.day)
             if day is None or day <= story.day:

@@ -15,6 +15,7 @@ from newslint.data import load_data
 from newslint.diagnostics import Category, Severity
 from newslint.document import Sentence, Token, TokenKind
 from newslint.rule import Example, Rule, RuleContext, Scope
+from newslint.spelling.morph import ends_in_s_form
 
 WORD = TokenKind.WORD
 
@@ -77,7 +78,7 @@ def is_verb(word: str) -> bool:
 
 def bare_form(word: str) -> str | None:
     """Return the bare form of a third-person "-s" verb ("rolls": "roll"), or None."""
-    if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+    if not ends_in_s_form(word):
         return None
     stems: tuple[str, ...]
     if word.endswith("ies") and len(word) > 4:
@@ -99,12 +100,7 @@ class IndicativeVerb:
 
 def _plural(word: Token) -> bool:
     """Return True for a lower-case noun that looks plural ("members"); names are singular."""
-    text = word.norm
-    return (
-        word.text[:1].islower()
-        and text.endswith("s")
-        and not text.endswith(("ss", "us", "is", "'s"))
-    )
+    return word.text[:1].islower() and ends_in_s_form(word.norm)
 
 
 def clause_verb(tokens: Sequence[Token], start: int, data: MandativeData) -> IndicativeVerb | None:

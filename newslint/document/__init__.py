@@ -76,7 +76,10 @@ class Sentence:
 class Paragraph:
     """A block of prose: a headline, a body paragraph, a caption ..."""
 
-    __slots__ = ("_sentences", "_starts", "_tokens", "doc", "end", "index", "kind", "start")
+    __slots__ = (
+        "_sentence_starts", "_sentences", "_starts", "_tokens", "doc", "end", "index", "kind",
+        "start",
+    )  # fmt: skip
 
     def __init__(self, doc: Document, index: int, start: int, end: int, kind: BlockKind):
         self.doc = doc
@@ -87,6 +90,7 @@ class Paragraph:
         self._tokens: list[Token] | None = None
         self._starts: list[int] | None = None
         self._sentences: list[Sentence] | None = None
+        self._sentence_starts: list[int] | None = None
 
     @property
     def text(self) -> str:
@@ -121,6 +125,22 @@ class Paragraph:
             spans = split_sentences(self.doc.text, self.start, self.end)
             self._sentences = [Sentence(self, i, s, e) for i, (s, e) in enumerate(spans)]
         return self._sentences
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence holding prose offset ``offset``, found by bisection.
+
+        A long paragraph has thousands of sentences: a walk per lookup would
+        make rules that look up every date or age quadratic.
+        """
+        sentences = self.sentences
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in sentences]
+        # Sentences are in order and do not overlap: only the last one that
+        # starts at or before the offset can hold it.
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if k >= 0 and offset < sentences[k].end:
+            return sentences[k]
+        return None
 
     @property
     def is_prose(self) -> bool:
@@ -248,6 +268,18 @@ class Document:
         if i >= 0 and offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
+
+    def sentence_text_at(self, offset: int) -> str:
+        """Return the text of the sentence holding ``offset``.
+
+        Between two sentences it is the paragraph's text, and outside every
+        paragraph it is "".
+        """
+        paragraph = self.paragraph_at(offset)
+        if paragraph is None:
+            return ""
+        sentence = paragraph.sentence_at(offset)
+        return paragraph.text if sentence is None else sentence.text
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a prose span to source offsets."""

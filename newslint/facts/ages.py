@@ -10,7 +10,6 @@ their own ages. A sentence that speaks of another time ("when she was 12",
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -46,13 +45,11 @@ def find_age_clashes(people: People) -> list[tuple[StatedAge, StatedAge]]:
     text = doc.text
     first: dict[int, StatedAge] = {}
     clashes: list[tuple[StatedAge, StatedAge]] = []
-    starts = sorted(s.start for p in doc.paragraphs for s in p.sentences)
     for mention in people.mentions:
         if mention.kind == "pronoun" or mention.person < 0 or mention.headline:
             continue
         for stated in _ages_beside(text, mention.start, mention.end, mention.person, mention.text):
-            sentence = _sentence_text(text, starts, stated.start)
-            if _OTHER_TIME.search(sentence):
+            if _OTHER_TIME.search(doc.sentence_text_at(stated.start)):
                 continue
             earlier = first.setdefault(stated.person, stated)
             if earlier.age != stated.age:
@@ -74,11 +71,3 @@ def _ages_beside(text: str, start: int, end: int, person: int, name: str) -> lis
 
 def _stated(m: re.Match[str], person: int, name: str) -> StatedAge:
     return StatedAge(m.start("age"), m.end("age"), int(m.group("age")), person, name)
-
-
-def _sentence_text(text: str, starts: list[int], at: int) -> str:
-    """Return the text from the sentence start at or before ``at`` to the next sentence."""
-    i = bisect.bisect_right(starts, at) - 1
-    lo = starts[i] if i >= 0 else 0
-    hi = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return text[lo:hi]

@@ -147,11 +147,15 @@ def find_change_clashes(sentence: str, offset: int = 0) -> list[ChangeClash]:
     return out
 
 
+def _half_unit(figure: str) -> float:
+    """Return half the unit of the last printed digit ("40": 39.5 to 40.5; "3.2": 3.15 to 3.25)."""
+    return 0.5 * 10.0 ** -len(figure.partition(".")[2])
+
+
 def _number(m: re.Match[str], tag: str, shared_scale: str | None, percent: bool) -> _Figure:
     """Return one end of a change with the interval its printed form rounds from."""
     text = m.group(f"{tag}num").replace(",", "")
-    value = float(text)
-    half = 0.5 * 10 ** -len(text.partition(".")[2])
+    value, half = float(text), _half_unit(text)
     unit = m.group(f"{tag}scale") or shared_scale
     scale = _SCALES[unit.lower()] if unit else 1.0
     return _Figure(value * scale, (value - half) * scale, (value + half) * scale, percent)
@@ -181,28 +185,31 @@ def _claims(sentence: str, changes: list[_Change]) -> list[_Claim]:
             start, end = m.start("p"), m.end("p")
             if start in found or start in inside:
                 continue
-            before = sentence[max(0, start - 40) : start].lower().split()[-2:]
-            if before and before[-1] == "by":
-                before = before[:-1]
-            if before and before[-1] in _QUALIFIERS:
+            if _qualified(sentence, start):
                 continue
             text = m.group("value")
-            half = 0.5 * 10 ** -len(text.partition(".")[2])
-            value = float(text)
+            value, half = float(text), _half_unit(text)
             rise = m.group("word").lower() in _RISE
             found[start] = _Claim(
                 start, end, m.start(), m.end(), value - half, value + half, rise, False
             )
     for m in _MULTIPLE_RE.finditer(sentence):
-        before = sentence[max(0, m.start() - 40) : m.start()].lower().split()[-1:]
-        if before and before[-1] in _QUALIFIERS:
-            continue  # "nearly doubled", "more than doubled"
+        if _qualified(sentence, m.start()):
+            continue
         factor = _MULTIPLES[m.group("stem").lower()]
         ends = sorted(abs(factor * (1 + d) - 1) * 100 for d in (-_MULTIPLE_SLACK, _MULTIPLE_SLACK))
         found[m.start()] = _Claim(
             m.start(), m.end(), m.start(), m.end(), ends[0], ends[1], factor > 1, True
         )
     return [found[k] for k in sorted(found)]
+
+
+def _qualified(sentence: str, start: int) -> bool:
+    """Return True when the claim at ``start`` is approximate ("nearly 20%", "up by about 20%")."""
+    before = sentence[max(0, start - 40) : start].lower().split()[-2:]
+    if before and before[-1] == "by":
+        before = before[:-1]
+    return bool(before) and before[-1] in _QUALIFIERS
 
 
 def _pairs(

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from newslint.spelling.langmodel import BOS, EOS, LanguageModel, language_model
 from newslint.spelling.lexicon import Lexicon, lexicon, load_confusables
+from newslint.spelling.morph import ends_in_s_form
 from newslint.spelling.nonword import NonWordSettings, dropped_vowel, judge_non_word
 from newslint.spelling.realword import (
     Candidate,
@@ -398,12 +399,7 @@ def _counts_a_plural(form: str, i: int, words: Sequence[WordInContext]) -> bool:
     if form not in _NUMBER_WORDS or i + 1 >= len(words):
         return False
     after = words[i + 1]
-    text = after.text.lower()
-    return (
-        after.kind is TokenClass.WORD
-        and text.endswith("s")
-        and not text.endswith(("ss", "us", "'s"))
-    )
+    return after.kind is TokenClass.WORD and ends_in_s_form(after.text.lower())
 
 
 def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["inflection_pair", "related_forms", "variant_key", "variant_pair"]
+__all__ = ["ends_in_s_form", "inflection_pair", "related_forms", "variant_key", "variant_pair"]
 
 # Orthographic correspondences between British and American spelling, applied
 # in order to produce a key shared by both spellings. They are general rules of
@@ -88,6 +88,15 @@ def _stems(word: str) -> frozenset[str]:
         if len(stem) >= 2 and stem[-1] == stem[-2]:
             out.add(stem[:-1])
     return frozenset(out)
+
+
+def ends_in_s_form(word: str) -> bool:
+    """Return True when lower-case ``word`` may be a plural or third-person "-s" form.
+
+    "members", "pays": yes; "press", "status", "this" and possessives
+    ("union's") end in an "s" that is no inflection.
+    """
+    return len(word) >= 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
 def inflection_pair(a: str, b: str) -> bool:
