@@ -45,7 +45,9 @@ class WebResidueLine(_BoilerplateRule):
     and app prompts, share, follow and comment widgets, image-caption labels
     and photo credits ("Getty Images", "© Agency"), related-story links
     ("Read more: ...", "On Example.com: ..."), timestamps ("Published 9:30 AM
-    ET Nov 5, 2019"), reading times and bare bylines. Phrases come from
+    ET Nov 5, 2019"), reading times, bare bylines and wire-service notes to
+    editors ("EDS: Updates with vote count", "CORRECTS spelling of name in
+    paragraph 2", "(Corrects date)"). Phrases come from
     `rules/data/boilerplate.toml`; structure is used too: a line with no
     sentence punctuation that carries `|` separators, a copyright sign, a
     trailing credit in brackets, a price with deal wording, a dangling last

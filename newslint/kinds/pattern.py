@@ -94,9 +94,16 @@ class PatternRule(DeclarativeRule):
             if isinstance(replacement, str):
                 full = m.expand(replacement)
                 if group == 0:
-                    suggestions = [full]
+                    # An empty replacement deletes the match: no suggestion to
+                    # show, and the fix says so.
+                    suggestions = [full] if full else []
                     if self.spec.fix != "none":
-                        fix = ctx.replace(start, end, full, safe=self.spec.fix == "safe")
+                        safe = self.spec.fix == "safe"
+                        fix = (
+                            ctx.replace(start, end, full, safe=safe)
+                            if full
+                            else ctx.delete(start, end, safe=safe)
+                        )
             ctx.report(
                 start,
                 end,
