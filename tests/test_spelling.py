@@ -344,6 +344,37 @@ def test_curated_confusables_are_marked() -> None:
     ]
 
 
+def test_a_newsroom_trap_is_hinted_on_evidence_too_weak_for_other_slips() -> None:
+    """ "trail" for "trial" is a trap: the model's mild preference is enough for a hint."""
+    from dataclasses import replace
+
+    text = "The former minister gave evidence on Friday in his trail for bribery."
+    issues = check_words(words_from_text(text))
+    assert [(i.word, i.suggestions[0], i.source, i.strong) for i in issues] == [
+        ("trail", "trial", "statistics", False)
+    ]
+    # The same evidence with the trap floors raised to the general ones is not enough.
+    strict = SpellingOptions()
+    strict = replace(
+        strict,
+        realword=replace(
+            strict.realword,
+            trap_hint=strict.realword.hint,
+            trap_min_gain=strict.realword.min_gain_hint,
+        ),
+    )
+    assert check_words(words_from_text(text), strict) == []
+    # A trap word in its right place is left alone.
+    assert flagged("Walkers followed the trail for an hour before the rain.") == {}
+
+
+def test_a_trap_word_the_story_uses_again_needs_the_usual_evidence() -> None:
+    once = "The former minister gave evidence on Friday in his trail for bribery."
+    again = "The coastal trail is closed. " + once
+    assert flagged(once).get("trail") == ("trial",)
+    assert "trail" not in flagged(again)
+
+
 def test_correct_sentences_are_left_alone() -> None:
     text = (
         "The trial, which is expected to last six weeks, continues on Monday. "

@@ -1,4 +1,4 @@
-"""Stylebook rules that need logic (NL401-NL413), part of the ``ap`` profile.
+"""Stylebook rules that need logic (NL401-NL413, NL441), part of the ``ap`` profile.
 
 Every rule here sets ``pack = "ap"``: it runs only when the AP profile (or a
 profile that extends it, such as ``reuters``) is in force, and a profile can
@@ -65,6 +65,7 @@ class StyleData:
     body_abbreviations: dict[str, str]
     headline_abbreviations: dict[str, str]
     body_hint: regex.Pattern[str]
+    headline_small_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +108,7 @@ def style_data() -> StyleData:
         body_abbreviations=body,
         headline_abbreviations={v: k for k, v in body.items()},
         body_hint=regex.compile(r"\b(?:" + "|".join(map(regex.escape, body)) + r")\b"),
+        headline_small_words=frozenset(raw["headlines"]["small_words"]),
     )
 
 
@@ -1404,6 +1406,124 @@ class HeadlineAbbreviation(_StyleRule):
                 )
 
 
+# ---------------------------------------------------------------- NL441
+
+
+def _capitalised_word(text: str) -> bool:
+    """Return True for "Vetoes" or "Cross-Border", not "US", "iPhone" or "vetoes"."""
+    return text[:1].isupper() and (len(text) == 1 or not text[1:].isupper())
+
+
+class HeadlineTitleCase(_StyleRule):
+    """Flag a headline written in title case.
+
+    ## What it flags
+    A headline in which every word after the first is capitalised, except
+    short words such as "for" and "the", when at least two of those words are
+    ones the story's own body writes in lower case ("Council Approves New
+    Budget" over a body that says "the new budget").
+
+    ## Why
+    The stylebook's headlines entry: capitalise only the first word and
+    proper nouns. The body is the evidence for which words are not names, so
+    a headline of names ("Real Madrid Sign Owen") needs the body to say
+    "sign" in lower case before it is flagged.
+
+    ## Example
+    Council Approves New Budget
+
+    ## Use instead
+    Council approves new budget
+    """
+
+    code = "NL441"
+    name = "headline-title-case"
+    summary = "Headline in title case (AP capitalises only the first word and names)."
+    severity = Severity.WARNING
+    fixable = True
+    scope = Scope.DOCUMENT
+    # The body must show at least this many of the headline's capitalised
+    # words in lower case.
+    min_evidence = 2
+    examples = (
+        Example(
+            "Council Approves New Budget\n\nThe council approved the new budget on Monday.\n",
+            expect=("Council Approves New Budget",),
+        ),
+        Example("Council approves new budget\n\nThe council approved the new budget.\n"),
+    )
+
+    def check(self, unit: Any, ctx: RuleContext) -> None:
+        """Report the headline when it reads as title case."""
+        doc = ctx.doc
+        headline = doc.headline
+        if headline is None:
+            return
+        words = [t for t in headline.tokens if t.kind is WORD]
+        if len(words) < 3:
+            return
+        small = style_data().headline_small_words
+        later = [t for t in words[1:] if t.text.casefold() not in small]
+        if len(later) < self.min_evidence or not all(_capitalised_word(t.text) for t in later):
+            return
+        cases = _body_word_cases(doc)
+        common = [t for t in later if t.text.casefold() in cases.lower and t.text not in cases.mid]
+        if len(common) < self.min_evidence:
+            return
+        # The suggestion lowers every word the body does not treat as a name:
+        # one it writes in lower case, or never writes at all.
+        text = doc.text
+        fixed = list(text[headline.start : headline.end])
+        for t in later:
+            name_like = t.text in cases.mid or (
+                t.text in cases.starts and t.text.casefold() not in cases.lower
+            )
+            if not name_like:
+                offset = t.start - headline.start
+                fixed[offset] = fixed[offset].lower()
+        suggestion = "".join(fixed)
+        ctx.report(
+            headline.start,
+            headline.end,
+            "Headline in title case: capitalise only the first word and names "
+            f"('{suggestion}') (stylebook: headlines).",
+            suggestions=[suggestion],
+            fix=ctx.replace(headline.start, headline.end, suggestion, safe=False),
+        )
+
+
+@dataclass(frozen=True)
+class _BodyCases:
+    """How the body writes its words: lower case, capitalised mid-sentence, at a start."""
+
+    lower: frozenset[str]
+    mid: frozenset[str]
+    starts: frozenset[str]
+
+
+def _body_word_cases(doc: Any) -> _BodyCases:
+    """Return how the story's running copy writes its words."""
+    lower: set[str] = set()
+    mid: set[str] = set()
+    starts: set[str] = set()
+    for paragraph in doc.paragraphs:
+        if paragraph.kind not in COPY_BLOCKS:
+            continue
+        for sentence in paragraph.sentences:
+            first = True
+            for t in sentence.tokens:
+                if t.kind is not WORD:
+                    continue
+                if t.text.islower():
+                    lower.add(t.text)
+                elif first:
+                    starts.add(t.text)
+                else:
+                    mid.add(t.text)
+                first = False
+    return _BodyCases(frozenset(lower), frozenset(mid), frozenset(starts))
+
+
 # ---------------------------------------------------------------- NL413
 
 
@@ -1511,5 +1631,6 @@ RULES: tuple[type[Rule], ...] = (
     SpelledPercent,
     AbbreviationPeriods,
     HeadlineAbbreviation,
+    HeadlineTitleCase,
     StateName,
 )

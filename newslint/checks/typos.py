@@ -272,6 +272,9 @@ class RealWordSlip(_TypoRule):
     just that it is the commoner word, and that alone is never reported.
     Spelling variants (colour/color) and regular inflections
     (attention/attentions) are never candidates: those are style and grammar.
+    Newsroom traps (`[[traps]]` in `rules/data/confusables.toml`: trail/trial,
+    pubic/public, county/country, know/now ...) are hinted on weaker evidence
+    (10x rather than 100x), unless the story uses the typed word again.
 
     ## Why
     Real-word slips pass every spell-checker, and they change the meaning of

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newslint.spelling.langmodel import BOS, EOS, LanguageModel, language_model
-from newslint.spelling.lexicon import Lexicon, lexicon, load_confusables
+from newslint.spelling.lexicon import Lexicon, lexicon, load_confusables, load_traps
 from newslint.spelling.morph import ends_in_s_form
 from newslint.spelling.nonword import NonWordSettings, dropped_vowel, judge_non_word
 from newslint.spelling.realword import (
@@ -72,6 +72,11 @@ class SpellingOptions:
 @lru_cache(maxsize=1)
 def _curated() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in load_confusables().items()}
+
+
+@lru_cache(maxsize=1)
+def _traps() -> dict[str, frozenset[str]]:
+    return {w: frozenset(c) for w, c in load_traps().items()}
 
 
 @dataclass(slots=True)
@@ -404,13 +409,15 @@ def _counts_a_plural(form: str, i: int, words: Sequence[WordInContext]) -> bool:
 
 def _build_candidates(form: str, raw: tuple[tuple[str, float], ...]) -> tuple[Candidate, ...]:
     curated = _curated().get(form, frozenset())
+    traps = _traps().get(form, frozenset())
     bare = form.replace("'", "")
     out = []
     for c, penalty in raw:
+        is_trap = c in traps
         is_curated = c in curated
         if not is_curated and c.replace("'", "") == bare:
             continue  # doctor's/doctors: possessive against plural is grammar
-        out.append(Candidate(c, penalty, is_curated))
+        out.append(Candidate(c, penalty, is_curated, is_trap))
     return tuple(out)
 
 
@@ -443,6 +450,8 @@ def _judge(
         in_quote=token.in_quote,
         typed_penalty=typed_penalty,
         in_document=present,
+        # A trap's weak evidence is no match for the story using the word again.
+        traps=typed_penalty == 0.0,
     )
     if verdict is None:
         return None

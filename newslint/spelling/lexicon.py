@@ -267,6 +267,21 @@ def load_confusables(path: Path | None = None) -> dict[str, set[str]]:
     return out
 
 
+def load_traps(path: Path | None = None) -> dict[str, set[str]]:
+    """Return word -> its newsroom-trap partners (the ``[[traps]]`` sets; symmetric)."""
+    import tomllib
+
+    path = path or _confusables_path()
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    out: dict[str, set[str]] = {}
+    for group in data.get("traps", []):
+        words = [w.lower() for w in group.get("words", [])]
+        for w in words:
+            out.setdefault(w, set()).update(x for x in words if x != w)
+    return out
+
+
 def build_compiled() -> Compiled:
     """Compile the lexicon from the installed packages (slow: seconds)."""
     from newslint.spelling.build import compile_lexicon

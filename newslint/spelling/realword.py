@@ -49,6 +49,11 @@ class RealWordSettings:
     quote_extra: float = 1.0
     # A curated confusable pair (rules/data/confusables.toml) gets this bonus.
     curated_bonus: float = 0.5
+    # A newsroom trap (rules/data/confusables.toml [[traps]]: "trail" for
+    # "trial", "pubic" for "public") is worth a hint on weaker evidence: the
+    # slip costs more than the editor's glance. Warnings keep their bar.
+    trap_hint: float = 1.0
+    trap_min_gain: float = 0.75
     # Document evidence, for content words (rarer than zipf 5.5): the candidate
     # used elsewhere in the story makes the slip likelier; the typed word used
     # again makes it deliberate.
@@ -68,12 +73,14 @@ class Candidate:
     """A word the typed word may be a slip of.
 
     ``penalty`` is the prior cost of the slip in log10 units (negative for
-    homophones); ``curated`` marks a pair from the confusables list.
+    homophones); ``curated`` marks a pair from the confusables list, ``trap``
+    one of its newsroom traps (hinted on weaker evidence).
     """
 
     word: str
     penalty: float
     curated: bool = False
+    trap: bool = False
 
 
 class Slot(NamedTuple):
@@ -128,11 +135,14 @@ def judge_slot(
     in_quote: bool = False,
     typed_penalty: float = 0.0,
     in_document: Container[str] = frozenset(),
+    traps: bool = True,
 ) -> RealWordVerdict | None:
     """Return a verdict when the word at ``slot`` is likely a slip (hint or strong).
 
     ``in_document`` holds the content words the story uses elsewhere: a
     candidate among them gets :attr:`RealWordSettings.candidate_in_document`.
+    ``traps=False`` judges trap candidates by the general floors (the caller
+    knows the typed word is deliberate: the story uses it again).
     """
     s = settings or RealWordSettings()
     words = slot.words
@@ -161,6 +171,10 @@ def judge_slot(
     extra = typed_penalty + (s.quote_extra if in_quote else 0.0)
     room = -(t2 + t3) - extra - s.hint
     min_gain = s.min_gain_hint
+    # A trap candidate's floors are lower (both are at most the usual ones).
+    trap_room = room + s.hint - s.trap_hint if traps else room
+    trap_gain = s.trap_min_gain if traps else min_gain
+    trap_hint = s.trap_hint if traps else s.hint
     # Candidate terms go straight to the model (no memo: they rarely repeat).
     raw = lm.raw
     if prev is None:
@@ -177,8 +191,9 @@ def judge_slot(
         bonus = (curated_bonus if cand.curated else 0.0) - cand.penalty
         if c in in_document:
             bonus += in_document_bonus
+        floor = trap_gain if cand.trap else min_gain
         d1 = raw([c, *left]) * TO_LOG10 - t1
-        if d1 + bonus + room < 0:
+        if d1 + bonus + (trap_room if cand.trap else room) < 0:
             continue
         gain = d1
         if nxt is not None:
@@ -188,26 +203,31 @@ def judge_slot(
                 gain += raw([nxt, c]) * TO_LOG10 - t2
             if nxt2 is not None:
                 # The last term can add at most -t3: most candidates stop here.
-                if gain - t3 < min_gain:
+                if gain - t3 < floor:
                     continue
                 gain += raw([nxt2, nxt, c]) * TO_LOG10 - t3
-        if gain < min_gain:
+        if gain < floor:
             continue
         scored.append((gain + bonus - extra, gain, cand))
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
     best_score, best_gain, best = scored[0]
-    if best_score < s.hint:
+    hint = trap_hint if best.trap else s.hint
+    if best_score < hint:
         return None
-    if context_gain(lm, words, i, best.word) < min_gain:
+    if context_gain(lm, words, i, best.word) < (trap_gain if best.trap else min_gain):
         return None  # the "evidence" is only how common the two words are
     # Pruned candidates could not reach the hint threshold: they count as far
     # behind the best, like a missing runner-up.
     runner_up = scored[1][0] if len(scored) > 1 else -math.inf
     gap = best_score - runner_up
-    kept = [c.word for score, _, c in scored[: s.max_suggestions] if score >= s.hint]
-    confidence = min(1.0, 0.4 + 0.1 * (best_score - s.hint) + 0.1 * min(gap, 2.0))
+    kept = [
+        c.word
+        for score, _, c in scored[: s.max_suggestions]
+        if score >= (trap_hint if c.trap else s.hint)
+    ]
+    confidence = min(1.0, 0.4 + 0.1 * (best_score - hint) + 0.1 * min(gap, 2.0))
     strong = best_score >= s.strong and best_gain >= s.min_gain_strong
     return RealWordVerdict(
         suggestions=tuple(kept),
