@@ -10,6 +10,7 @@ Messages name the stylebook entry they enforce in newslint's own words.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,6 +67,7 @@ class StyleData:
     headline_abbreviations: dict[str, str]
     body_hint: regex.Pattern[str]
     headline_small_words: frozenset[str]
+    figurative_days: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +111,7 @@ def style_data() -> StyleData:
         headline_abbreviations={v: k for k, v in body.items()},
         body_hint=regex.compile(r"\b(?:" + "|".join(map(regex.escape, body)) + r")\b"),
         headline_small_words=frozenset(raw["headlines"]["small_words"]),
+        figurative_days=tuple(raw["relative_days"]["figurative"]),
     )
 
 
@@ -1406,6 +1409,95 @@ class HeadlineAbbreviation(_StyleRule):
                 )
 
 
+# ---------------------------------------------------------------- NL437
+
+_RELATIVE_DAY = regex.compile(r"\b(?:[Yy]esterday|[Tt]omorrow)\b")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class RelativeDay(_StyleRule):
+    """Flag "yesterday" and "tomorrow" where wire style names the day.
+
+    ## What it flags
+    "yesterday" and "tomorrow" in running copy, outside quotations. When the
+    story's date is known (`--date`, front matter or a dateline) the finding
+    names the weekday it means. Figures of speech ("yesterday's news",
+    "leaders of tomorrow", listed in `rules/data/style.toml`) and a
+    capitalised "Tomorrow" inside a sentence (a title) are left alone.
+
+    ## Why
+    Wire copy is read on other days than it is written: a story read a day
+    late turns "yesterday" into the wrong day, while a weekday stays true.
+    The stylebook names the day for dates within a week.
+
+    ## Example
+    The council voted yesterday to close the pool.
+
+    ## Use instead
+    The council voted Monday to close the pool.
+    """
+
+    code = "NL437"
+    name = "relative-day"
+    summary = "'yesterday' or 'tomorrow' where wire style names the day."
+    severity = Severity.INFO
+    fixable = True
+    blocks = COPY_BLOCKS
+    examples = (
+        Example("The council voted yesterday to close the pool.", expect=("yesterday",)),
+        Example("The council voted Monday to close the pool."),
+    )
+
+    def check(self, unit: Sentence, ctx: RuleContext) -> None:
+        """Report each relative day word, with the weekday when the date allows."""
+        text = ctx.doc.text
+        if "morrow" not in unit.text and "esterday" not in unit.text:
+            return
+        for m in _RELATIVE_DAY.finditer(text, unit.start, unit.end):
+            start, end = m.span()
+            word = m.group()
+            first = start == unit.start or not text[unit.start : start].strip(" \"'“‘(")
+            if word[0].isupper() and not first:
+                continue  # a title: "What Happens Tomorrow"
+            if _figurative(text, start, end):
+                continue
+            self._report(ctx, start, end, word, first)
+
+    def _report(self, ctx: RuleContext, start: int, end: int, word: str, first: bool) -> None:
+        from newslint.checks.facts_common import story_date
+
+        story = story_date(ctx)
+        if story is None or story.weak:
+            ctx.report(
+                start, end, f"Name the day instead of '{word}' (stylebook: days of the week)."
+            )
+            return
+        step = -1 if word.lower() == "yesterday" else 1
+        day = _WEEKDAY_NAMES[(story.day + dt.timedelta(days=step)).weekday()]
+        ctx.report(
+            start,
+            end,
+            f"Name the day instead of '{word}': '{day}' for a story dated "
+            f"{story.describe()} (stylebook: days of the week).",
+            suggestions=[day],
+            # At a sentence start the sentence needs recasting, not a swap.
+            fix=None if first else ctx.replace(start, end, day, safe=False),
+        )
+
+
+def _figurative(text: str, start: int, end: int) -> bool:
+    """Return True when the word at ``[start, end)`` is inside a listed figure of speech."""
+    window = text[max(0, start - 20) : end + 20].casefold()
+    offset = start - max(0, start - 20)
+    for phrase in style_data().figurative_days:
+        at = window.find(phrase)
+        while at >= 0:
+            if at <= offset and offset + (end - start) <= at + len(phrase):
+                return True
+            at = window.find(phrase, at + 1)
+    return False
+
+
 # ---------------------------------------------------------------- NL441
 
 
@@ -1623,6 +1715,7 @@ RULES: tuple[type[Rule], ...] = (
     CompassRegion,
     FormalTitleCase,
     OnBeforeDate,
+    RelativeDay,
     MonthStyle,
     DateOrdinal,
     TimeFormat,
