@@ -7,6 +7,7 @@ the rules, so importing this package stays cheap.
 
 from __future__ import annotations
 
+from newslint.checks.acronyms import RULES as ACRONYM_RULES
 from newslint.checks.attribution import RULES as ATTRIBUTION_RULES
 from newslint.checks.boilerplate import RULES as BOILERPLATE_RULES
 from newslint.checks.facts import RULES as FACT_RULES
@@ -24,6 +25,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     *REPETITION_RULES,
     *ATTRIBUTION_RULES,
     *STYLE_RULES,
+    *ACRONYM_RULES,
     *FACT_RULES,
     *GRAMMAR_RULES,
     *BOILERPLATE_RULES,
