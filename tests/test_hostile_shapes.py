@@ -87,6 +87,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
         ("NL513",),
         20_000,
     ),
+    "figures-under-a-headline-figure": (
+        lambda n: (
+            "Between 1,200 and 1,300 homes cost £1.5m-£2m, 12% more than in 2004-05, " * (n // 72)
+            + "end."
+        ),
+        ("NL514",),
+        20_000,
+    ),
     "demands-in-one-sentence": (
         lambda n: "they demanded that " + "the quickly " * (n // 12) + "and that it pays.",
         ("NL701",),
@@ -95,9 +103,14 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
 }
 
 
+# Shapes whose headline matters (NL514 reads the body only under a headline figure).
+HEADLINES: dict[str, str] = {"figures-under-a-headline-figure": "Council approves £40m budget"}
+
+
 @cache
 def _document(shape: str, nchars: int) -> Document:
-    return prepared_document(f"Title\n\n{SHAPES[shape][0](nchars)}\n", "x.txt")
+    headline = HEADLINES.get(shape, "Title")
+    return prepared_document(f"{headline}\n\n{SHAPES[shape][0](nchars)}\n", "x.txt")
 
 
 _seconds = _rule_seconds

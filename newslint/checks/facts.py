@@ -5,7 +5,7 @@
   that office on the story's date.
 * NL503 office-never-held: a title paired with someone who never held it.
 * NL504-NL505, NL509-NL510: dates and weekdays, in :mod:`newslint.checks.facts_dates`.
-* NL506-NL508, NL512-NL513: numbers that disagree, in :mod:`newslint.checks.facts_numbers`.
+* NL506-NL508, NL512-NL514: numbers that disagree, in :mod:`newslint.checks.facts_numbers`.
 * NL511 border-direction: in :mod:`newslint.checks.facts_geography`.
 
 The facts themselves are data in ``rules/facts/`` (see its README); these

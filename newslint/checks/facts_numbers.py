@@ -1,4 +1,4 @@
-"""Fact rules about numbers that disagree within a story (NL506-NL508, NL512, NL513).
+"""Fact rules about numbers that disagree within a story (NL506-NL508, NL512-NL514).
 
 The readers live in :mod:`newslint.facts.numbers`; they prefer silence to a
 guess whenever the wording allows the numbers to differ.
@@ -10,6 +10,7 @@ from newslint.diagnostics import Category, Severity
 from newslint.document import Document, Paragraph, Sentence
 from newslint.facts.ages import find_age_clashes
 from newslint.facts.changes import ChangeClash, find_change_clashes
+from newslint.facts.headline_numbers import Unsupported, unsupported_figures
 from newslint.facts.numbers import (
     Count,
     find_counts,
@@ -316,10 +317,90 @@ class AgeDisagrees(Rule):
             )
 
 
+class HeadlineNumberMissing(Rule):
+    """Flag a figure in the headline whose value the body never states.
+
+    ## What it flags
+    A number in the headline ("Seven dead in factory fire", "Council approves
+    £40m budget") when no figure in the rest of the story has that value in
+    any form. Values are compared, not spellings: "£40m" is supported by "£40
+    million", "40m pounds" or "£40,000,000", "seven" by "7", and a rounded
+    headline by the figure it rounds ("$36m" by "$35.7m"; "about", "more
+    than" and "nearly" widen either figure). Two currencies never support each
+    other. Anything that may not be a quantity is left alone: years, scores
+    and ranges ("19-33", "2-0"), ordinals, figures glued to letters or joined
+    by hyphens ("3G", "18s", "over-50s", "six-figure"), numbers in names
+    ("Windows 7", "Half-Life 2", "50 Cent"), days beside a month, times, set
+    phrases ("one in five", "20 years on", "five things we learned"), "one",
+    and a bare two (bodies say "both" or name the pair). Number words
+    are read from "three" to "ninety-nine", with "hundred", "thousand" or
+    "million" after them, and "a dozen" as about 12. A first line longer than
+    200 characters is not taken for a headline.
+
+    ## Why
+    Headlines are written last, often by someone else, and a figure changed
+    in the copy is easily left stale in the headline. A headline that
+    contradicts its own story is the most visible correction a paper can run.
+
+    ## Example
+    `Seven dead in factory fire` over a story that says `Six people were
+    killed when fire swept through the factory.`
+
+    ## Use instead
+    The figure the body gives: `Six dead in factory fire`, or correct the body
+    if the headline has the newer figure.
+    """
+
+    code = "NL514"
+    name = "headline-number-missing"
+    category = Category.FACT
+    summary = "Headline figure that the body never states."
+    severity = Severity.WARNING
+    scope = Scope.DOCUMENT
+    examples = (
+        Example(
+            "Seven dead in factory fire\n\nSix people were killed when fire swept through the "
+            "factory on Tuesday.",
+            expect=("Seven",),
+        ),
+        Example(
+            "Council approves £40m budget\n\nThe council approved a budget of £39.8 million for "
+            "the coming year.",
+        ),
+    )
+
+    def check(self, unit: Document, ctx: RuleContext) -> None:
+        """Report headline figures that no figure in the rest of the story supports."""
+        headline = unit.headline
+        if headline is None:
+            return
+        body = [(p.text, p.start) for p in unit.paragraphs if p is not headline]
+        for missing in unsupported_figures(headline.text, headline.start, body):
+            figure = missing.figure
+            if unit.is_ignored(figure.start, figure.end):
+                continue
+            related = []
+            if missing.nearest is not None:
+                near = missing.nearest
+                related.append(ctx.related(near.start, near.end, "the body's figure"))
+            ctx.report(figure.start, figure.end, _missing_message(missing), related=related)
+
+
+def _missing_message(missing: Unsupported) -> str:
+    """Return the message for a headline figure, naming the body's one figure of its kind."""
+    message = (
+        f"Headline figure '{missing.figure.text}' is not in the story: check it against the body"
+    )
+    if missing.nearest is not None:
+        return f"{message}, which has {missing.nearest.text}."
+    return f"{message}."
+
+
 RULES: tuple[type[Rule], ...] = (
     CountDisagrees,
     PercentagesExceedWhole,
     VagueCountVsFigure,
     ChangeArithmetic,
     AgeDisagrees,
+    HeadlineNumberMissing,
 )
