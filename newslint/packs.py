@@ -270,7 +270,7 @@ def load_rule_file(
         "category": category,
         "severity": severity,
         "summary": spec.summary,
-        "scope": spec.scope,
+        "scope": kind.engine_scope(spec),
         "fixable": fix != "none",
         "in_quotes": spec.in_quotes,
         "blocks": blocks,

@@ -57,7 +57,10 @@ def test_xt_pack_loads(xt_pack: Path) -> None:
     assert issubclass(banned, KINDS["existence"])
     assert by_code["XT002"].fixable and by_code["XT002"].spec.fix == "safe"
     assert by_code["XT003"].scope is Scope.DOCUMENT  # consistency defaults to the story
-    assert by_code["XT004"].scope is Scope.SENTENCE
+    # A pattern rule keeps the file's scope; the engine hands it the whole
+    # story and it searches each sentence itself (one call per document).
+    assert by_code["XT004"].spec.scope is Scope.SENTENCE
+    assert by_code["XT004"].scope is Scope.DOCUMENT
     assert sorted(e.valid for e in by_code["XT002"].examples) == [False, True]
     docs = by_code["XT002"].docs()
     assert docs.what and docs.why and docs.fix
@@ -296,3 +299,38 @@ def test_pattern_timeout_is_a_rule_error_not_a_crash(tmp_path: Path) -> None:
     report = lint_source("a" * 60 + "!", "a.txt", LinterFactory(settings))
     assert report.error is not None
     assert "XT101" in report.error and "timed out" in report.error
+
+
+@pytest.mark.parametrize(
+    ("scope", "blocks", "found"),
+    [
+        # Each sentence is searched on its own: "$" is a sentence's end, and
+        # no match runs from one sentence into the next.
+        ("sentence", "", [(1, "here."), (3, "end."), (3, "here.")]),
+        ("paragraph", "", [(1, "here."), (3, "here.")]),
+        ("text", "", [(3, "here.")]),
+        # The file's blocks still choose the paragraphs: the headline only.
+        ("sentence", 'blocks = ["headline"]\n', [(1, "here.")]),
+    ],
+)
+def test_a_pattern_rule_searches_the_units_its_file_names(
+    tmp_path: Path, scope: str, blocks: str, found: list[tuple[int, str]]
+) -> None:
+    folder = tmp_path / "units"
+    folder.mkdir()
+    (folder / "pack.toml").write_text('name = "units"\n', encoding="utf-8")
+    (folder / "ends.toml").write_text(
+        GOOD.replace('"existence"', '"pattern"').replace(
+            'tokens = ["zork"]\n', f"regex = '\\w+\\.$'\nscope = \"{scope}\"\n{blocks}"
+        ),
+        encoding="utf-8",
+    )
+    settings = resolve_settings(
+        None,
+        overrides={"rule_paths": (str(folder),), "select": ("XT101",), "style": "none"},
+        isolated=True,
+    )
+    text = "Headline ends here.\n\nA sentence can end. Then more here.\n"
+    report = lint_source(text, "a.txt", LinterFactory(settings))
+    assert report.error is None
+    assert [(d.start.line, d.text) for d in report.diagnostics] == found

@@ -154,6 +154,15 @@ class DeclarativeRule(Rule):
         return dict(data)
 
     @classmethod
+    def engine_scope(cls, spec: RuleSpec) -> Scope:
+        """Return the unit the engine calls ``check`` with (the file's ``scope`` by default).
+
+        A kind may take the whole document and walk the file's units itself,
+        when one call per document is cheaper than one per sentence.
+        """
+        return spec.scope
+
+    @classmethod
     def docs(cls) -> RuleDocs:
         """Return docs assembled from the rule file."""
         spec = cls.spec
