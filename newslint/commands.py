@@ -129,7 +129,8 @@ def check(
     ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
     style: Annotated[
-        str | None, typer.Option("--style", help="House style profile: ap, reuters or none.")
+        str | None,
+        typer.Option("--style", help="House style profile: ap, reuters, british or none."),
     ] = None,
     date: Annotated[
         str | None,

@@ -25,7 +25,7 @@ from tests.conftest import every_rule, rule_id
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DIR = REPO / "tests" / "fixtures" / "rules"
-STYLES = ("none", "ap", "reuters")
+STYLES = ("none", "ap", "reuters", "british")
 
 
 ALL_RULES = every_rule()

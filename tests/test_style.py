@@ -61,6 +61,25 @@ def test_reuters_extends_ap_minus_weekday_and_headline_rules() -> None:
     assert {"NL401", "NL402", "NL411", "NL430"} <= codes
 
 
+def test_british_extends_ap_minus_the_american_conventions() -> None:
+    codes = _codes("british")
+    dropped = {"NL404", "NL405", "NL407", "NL411", "NL430", "NL435", "NL436", "NL438", "NL701"}
+    assert not dropped & codes
+    assert {"NL401", "NL408", "NL409", "NL433", "NL439", "NL441", "NL443"} <= codes
+
+
+BRITISH_STORY = (
+    "Council backs harbour plan\n\n"
+    'Mr Patel told staff on Monday that the US firm\'s recently-agreed deal was "good".\n'
+)
+
+
+def test_british_copy_keeps_its_conventions_and_the_shared_rules() -> None:
+    assert _lint(BRITISH_STORY, style="british") == [("NL401", "recently-agreed")]
+    ap = _lint(BRITISH_STORY)
+    assert {"NL404", "NL411", "NL435", "NL436"} <= {code for code, _ in ap}
+
+
 STORY = (
     "U.S. sends flood aid to Mozambique\n\n"
     "An official told staff on Monday that the hastily-drafted plan would go ahead.\n"
