@@ -65,7 +65,8 @@ class Settings:
     date: dt.date | None = None
     languagetool: str = "auto"
     languagetool_url: str | None = None
-    languagetool_language: str = "en-US"
+    # None: the style profile's language ("en-GB" for british), else en-US.
+    languagetool_language: str | None = None
     languagetool_disabled_rules: tuple[str, ...] = ()
     languagetool_enabled_rules: tuple[str, ...] = ()
     cache: bool = True

@@ -28,6 +28,7 @@ PACK_KEYS = {
     "profile": bool,
     "extends": str,
     "disable": list,
+    "language": str,
     "requires-newslint": str,
     "severity": str,
 }
@@ -112,6 +113,9 @@ class Pack:
     extends: str | None = None
     disable: list[str] = field(default_factory=list)
     rules: list[type[DeclarativeRule]] = field(default_factory=list)
+    # Profiles only: the LanguageTool variant the profile's copy is written in
+    # ("en-GB"); a profile without one inherits its base's.
+    language: str | None = None
 
 
 def _examples(path: Path, text: str, raw: Any) -> tuple[Example, ...]:
@@ -303,6 +307,7 @@ def load_pack(folder: Path) -> Pack:
         profile=meta.get("profile", False),
         extends=meta.get("extends"),
         disable=list(meta.get("disable", [])),
+        language=meta.get("language"),
     )
     severity = meta.get("severity", "warning")
     for path in sorted(folder.glob("*.toml")):
@@ -399,6 +404,7 @@ def _profile_chain(packs: Mapping[str, Pack], style: str) -> list[Pack]:
                 pack.extends,
                 pack.disable,
                 kept,
+                pack.language,
             )
         )
     # A later pack's rule with the same code overrides the base pack's.

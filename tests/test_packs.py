@@ -334,3 +334,24 @@ def test_a_pattern_rule_searches_the_units_its_file_names(
     report = lint_source(text, "a.txt", LinterFactory(settings))
     assert report.error is None
     assert [(d.start.line, d.text) for d in report.diagnostics] == found
+
+
+def test_a_profile_language_is_inherited_and_can_be_overridden(tmp_path: Path) -> None:
+    from newslint.languagetool.settings import profile_language
+
+    def profile(name: str, extra: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "pack.toml").write_text(
+            f'name = "{name}"\nprofile = true\n{extra}', encoding="utf-8"
+        )
+        return folder
+
+    inherits = profile("our-desk", 'extends = "british"\n')
+    own = profile("our-aussie-desk", 'extends = "british"\nlanguage = "en-AU"\n')
+    paths = [str(inherits), str(own)]
+    assert profile_language("british") == "en-GB"
+    assert profile_language("our-desk", paths) == "en-GB"
+    assert profile_language("our-aussie-desk", paths) == "en-AU"
+    assert profile_language("ap", paths) is None
+    assert profile_language("no-such-style", paths) is None

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.languagetool.errors import FailedElsewhere, LanguageToolError
 from newslint.languagetool.match import Match
 from newslint.languagetool.service import LanguageTool
-from newslint.languagetool.settings import CheckSettings
+from newslint.languagetool.settings import DEFAULT_LANGUAGE, CheckSettings, profile_language
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -170,8 +170,14 @@ class Backend:
             cache = getattr(settings, "cache", True) if use_cache is None else use_cache
             url = getattr(settings, "languagetool_url", None)
             service = LanguageTool(url=url, use_cache=cache)
+        # The config's language, else the style profile's ("en-GB" for british).
+        language = (
+            getattr(settings, "languagetool_language", None)
+            or profile_language(getattr(settings, "style", ""), getattr(settings, "rule_paths", ()))
+            or DEFAULT_LANGUAGE
+        )
         check = CheckSettings.for_newslint(
-            getattr(settings, "languagetool_language", "en-US"),
+            language,
             disabled_rules=getattr(settings, "languagetool_disabled_rules", ()),
             enabled_rules=getattr(settings, "languagetool_enabled_rules", ()),
         )

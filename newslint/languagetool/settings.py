@@ -92,6 +92,37 @@ class CheckSettings:
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 
+def profile_language(style: str, rule_paths: Iterable[str | Path] = ()) -> str | None:
+    """Return the LanguageTool variant the style profile declares, or None.
+
+    A profile's ``pack.toml`` may say ``language = "en-GB"``; a profile that
+    does not inherits its base's (``extends``). Only the ``pack.toml`` files
+    are read, never the rules: the backend is built even for a fully cached
+    run, which must stay cheap.
+    """
+    from newslint.data import rules_root
+
+    folders = [d for d in rules_root().iterdir() if (d / "pack.toml").is_file()]
+    folders += [Path(p) for p in rule_paths if (Path(p) / "pack.toml").is_file()]
+    profiles: dict[str, dict[str, object]] = {}
+    for folder in folders:
+        try:
+            meta = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # the pack loader reports a broken pack.toml, with its line
+        if meta.get("profile") is True:
+            profiles[str(meta.get("name", folder.name))] = meta
+    name: object = style
+    seen: set[str] = set()
+    while isinstance(name, str) and name in profiles and name not in seen:
+        seen.add(name)
+        language = profiles[name].get("language")
+        if isinstance(language, str) and language:
+            return language
+        name = profiles[name].get("extends")
+    return None
+
+
 def disabled_rules_path() -> Path:
     """Return ``rules/languagetool.toml`` (bundled as ``newslint/_rules`` in a wheel)."""
     from newslint.data import rules_root

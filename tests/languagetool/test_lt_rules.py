@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.languagetool import LanguageTool, LanguageToolError
 from newslint.languagetool.backend import NOT_INSTALLED, Backend, activate
+from newslint.languagetool.service import WARM_UP_TEXT
 from newslint.languagetool.rules import (
     LanguageToolGrammar,
     LanguageToolSpelling,
@@ -195,6 +196,38 @@ def test_shared_service_is_not_closed_per_group(fake_lt: StartFake) -> None:
             assert [d.text for d in found.diagnostics] == ["go"]
     assert {r.form["language"] for r in fake.checks} >= {"en-US", "en-GB"}
     service.close()
+
+
+@pytest.mark.parametrize(
+    ("style", "configured", "sent"),
+    [
+        ("british", None, "en-GB"),  # the profile's pack.toml says so
+        ("british", "en-US", "en-US"),  # the config wins over the profile
+        ("ap", None, "en-US"),
+        ("reuters", None, "en-US"),
+    ],
+)
+def test_the_style_profile_chooses_the_language_unless_the_config_does(
+    fake_lt: StartFake, style: str, configured: str | None, sent: str
+) -> None:
+    fake = fake_lt(flag({"go": "HE_VERB_AGR"}))
+    settings = type(
+        "S",
+        (),
+        {
+            "languagetool": "on",
+            "languagetool_url": fake.url,
+            "languagetool_language": configured,
+            "style": style,
+            "cache": False,
+        },
+    )()
+    backend = Backend.from_settings(settings)
+    with activate(backend):
+        Linter([LanguageToolGrammar()]).lint(Document("He go.\n", "a.txt"))
+    # The server's warm-up probe is sent in its own (default) language.
+    story = [r for r in fake.checks if r.form["text"] != WARM_UP_TEXT]
+    assert story and {r.form["language"] for r in story} == {sent}
 
 
 def test_time_limit_is_a_warning_in_auto_mode(fake_lt: StartFake) -> None:
