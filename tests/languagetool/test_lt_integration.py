@@ -212,6 +212,35 @@ def test_markdown_through_the_engine(lt: LanguageTool) -> None:
     assert spelled[0].span.start == source.index("recieve report")
 
 
+@pytest.mark.parametrize(("style", "flags_colour"), [("ap", True), ("british", False)])
+def test_the_british_profile_checks_british_spelling(
+    lt: LanguageTool, style: str, flags_colour: bool
+) -> None:
+    from newslint.document import Document
+    from newslint.engine import Linter
+    from newslint.languagetool.backend import Backend, activate
+    from newslint.languagetool.rules import LanguageToolSpelling
+
+    assert lt.server is not None and lt.server.url is not None
+    settings = type(
+        "S",
+        (),
+        {
+            "languagetool": "on",
+            "languagetool_url": lt.server.url,
+            "languagetool_language": None,
+            "style": style,
+            "cache": False,
+        },
+    )()
+    text = "The council will recieve the colour samples on Monday.\n"
+    with activate(Backend.from_settings(settings)):
+        found = Linter([LanguageToolSpelling()]).lint(Document(text, "a.txt")).diagnostics
+    words = {d.text for d in found}
+    assert "recieve" in words  # a misspelling in either variant
+    assert ("colour" in words) is flags_colour
+
+
 def test_random_copy_with_the_real_server_maps_exactly_and_fixes_settle(
     lt: LanguageTool,
 ) -> None:
