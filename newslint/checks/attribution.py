@@ -169,6 +169,13 @@ class _QuoteAnalysis:
                 # Consecutive quotations from one speaker are attributed once.
                 q.attributed = q.inherited = True
             previous = q
+        floating = [q for q in self.quotes if not q.attributed and q.opens_sentence]
+        if floating:
+            # People the story shows speaking: named (or a pronoun for them)
+            # next to a speech verb anywhere in it.
+            speakers = {m.person for s in self.ranges for m in self._spoken_cues(s)[1]}
+            for q in floating:
+                q.attributed = self._speaker_implied(q, speakers)
 
     def _chains(self) -> list[_QuoteInfo]:
         out: list[_QuoteInfo] = []
@@ -250,6 +257,29 @@ class _QuoteAnalysis:
             return
         q.speaker = m.person
         q.speaker_span = (m.start, m.end)
+
+    def _speaker_implied(self, q: _QuoteInfo, speakers: set[int]) -> bool:
+        """Return True when the sentence before a quoted sentence is about one speaker.
+
+        "McIlroy is brimming with confidence. "I've been waiting years for
+        this."": a quotation that follows a sentence about one person (by
+        name or by a pronoun the people model ties to them), in the same
+        paragraph or the one before, is that person speaking, when the story
+        quotes them elsewhere (``speakers``); copy desks read it so. Two
+        people in that sentence leave the speaker open, and a name the story
+        never quotes may not be a person at all.
+        """
+        if not q.opens_sentence:
+            return False
+        mentions, _, _, _ = self._mentions_in(q.sentences[0] - 1)
+        people = set()
+        for m in mentions:
+            if q.paragraph - m.paragraph > 1 or self.doc.in_quote(m.start):
+                continue
+            if m.person < 0:
+                return False  # someone the model could not place
+            people.add(m.person)
+        return len(people) == 1 and people <= speakers
 
     def _sentence_cues(self, s: int) -> tuple[list[int], frozenset[int]]:
         """Return the attribution cues of sentence s (token indices) and their paragraphs."""
@@ -788,8 +818,11 @@ class UnattributedQuote(Rule):
     "according to" in its own sentence, the sentence before or the sentence
     after. A credit line opening with a dash under a pull quote ("— Council
     leader Ana Ruiz") attributes it. Running quotes that continue over
-    paragraphs count as one quotation, and a quotation that follows an
-    attributed one within a few sentences is taken to be the same speaker's.
+    paragraphs count as one quotation, a quotation that follows an
+    attributed one within a few sentences is taken to be the same speaker's,
+    and one that follows a sentence about one person the story quotes
+    elsewhere (by name or by a pronoun the people model ties to them) is
+    taken to be that person's.
     Words quoted inside the
     reporter's own sentence ("described the plan as "a recipe for delay"")
     are not flagged. Option `min_words` (default 4).

@@ -11,12 +11,12 @@ from newslint.document import Document
 from newslint.engine import Linter
 from newslint.languagetool import LanguageTool, LanguageToolError
 from newslint.languagetool.backend import NOT_INSTALLED, Backend, activate
-from newslint.languagetool.service import WARM_UP_TEXT
 from newslint.languagetool.rules import (
     LanguageToolGrammar,
     LanguageToolSpelling,
     drop_already_flagged,
 )
+from newslint.languagetool.service import WARM_UP_TEXT
 from newslint.vocab import Vocabulary
 from tests.languagetool.lt_fakes import (
     FakeLanguageTool,
