@@ -1,4 +1,4 @@
-"""Stylebook rules that need logic (NL401-NL413, NL441), part of the ``ap`` profile.
+"""Stylebook rules that need logic (NL401-NL413, NL437, NL441), part of the ``ap`` profile.
 
 Every rule here sets ``pack = "ap"``: it runs only when the AP profile (or a
 profile that extends it, such as ``reuters``) is in force, and a profile can

@@ -254,28 +254,22 @@ def _confusables_path() -> Path:
 
 def load_confusables(path: Path | None = None) -> dict[str, set[str]]:
     """Return word -> curated confusable words (symmetric), from the TOML data file."""
-    import tomllib
-
-    path = path or _confusables_path()
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    out: dict[str, set[str]] = {}
-    for group in data.get("sets", []):
-        words = [w.lower() for w in group.get("words", [])]
-        for w in words:
-            out.setdefault(w, set()).update(x for x in words if x != w)
-    return out
+    return _word_sets(path or _confusables_path(), "sets")
 
 
 def load_traps(path: Path | None = None) -> dict[str, set[str]]:
     """Return word -> its newsroom-trap partners (the ``[[traps]]`` sets; symmetric)."""
+    return _word_sets(path or _confusables_path(), "traps")
+
+
+def _word_sets(path: Path, table: str) -> dict[str, set[str]]:
+    """Return word -> the other words of its sets in ``[[table]]`` (lower case)."""
     import tomllib
 
-    path = path or _confusables_path()
     with path.open("rb") as fh:
         data = tomllib.load(fh)
     out: dict[str, set[str]] = {}
-    for group in data.get("traps", []):
+    for group in data.get(table, []):
         words = [w.lower() for w in group.get("words", [])]
         for w in words:
             out.setdefault(w, set()).update(x for x in words if x != w)
