@@ -100,6 +100,29 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
         ("NL701",),
         20_000,
     ),
+    "accusations-in-one-sentence": (
+        lambda n: "accused of with charged on for allegedly the accused " * (n // 54) + "end.",
+        ("NL312", "NL313"),
+        20_000,
+    ),
+    "titles-and-marks-in-one-sentence": (
+        lambda n: 'Mr and Mrs and Mr. Ms "yes", Miss "no". ' * (n // 40) + "end",
+        ("NL435", "NL436"),
+        20_000,
+    ),
+    "brackets-never-used-again": (
+        # Distinct three-letter abbreviations, each defined once and never used.
+        lambda n: "".join(
+            f"the {a}x {b}y {c}z ({a}{b}{c}) met, "
+            for a, b, c in (
+                (chr(65 + i // 676 % 26), chr(65 + i // 26 % 26), chr(65 + i % 26))
+                for i in range(n // 24)
+            )
+        )
+        + "yesterday and tomorrow.",
+        ("NL442", "NL437"),
+        20_000,
+    ),
 }
 
 

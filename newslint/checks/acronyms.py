@@ -23,6 +23,7 @@ _BRACKET = regex.compile(r"[ \t]*\((?P<abbr>\p{Lu}[\p{Lu}&]*\p{Lu})(?P<plural>s?
 # "Non-Proliferation" two in NPT.
 _WORDS = (regex.compile(r"\p{L}[\p{L}'’-]*"), regex.compile(r"\p{L}[\p{L}'’]*"))
 # Words an abbreviation usually skips ("Organisation for Security and Co-operation").
+_USES_KEY = "acronyms.uses"
 _SKIPPED = frozenset(
     {"of", "and", "the", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le", "&"}
 )
@@ -62,10 +63,20 @@ def _initials_start(words: list[Any], letters: list[str]) -> int | None:
     return start if need == 0 else None
 
 
-def _uses_after(text: str, start: int, abbr: str) -> bool:
-    """Return True when ``abbr`` (or its plural) appears as a word at or after ``start``."""
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(abbr) + r"s?(?![\p{L}\p{N}])")
-    return pattern.search(text, start) is not None
+# Every word that may be an abbreviation, with a plural "s" split off.
+_CAPS_WORD = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}&]*\p{Lu})s?(?![\p{L}\p{N}])")
+
+
+def _abbreviation_uses(text: str) -> dict[str, list[int]]:
+    """Return each capitals word of ``text`` (plural "s" dropped) -> its start offsets, in order.
+
+    Built once per story, so that asking whether an abbreviation recurs after
+    a point is a lookup, not a search of the rest of the story per bracket.
+    """
+    uses: dict[str, list[int]] = {}
+    for m in _CAPS_WORD.finditer(text):
+        uses.setdefault(m.group(1), []).append(m.start())
+    return uses
 
 
 class UnusedAbbreviation(Rule):
@@ -114,7 +125,11 @@ class UnusedAbbreviation(Rule):
             abbr = m.group("abbr")
             if expansion_start(text, m.start(), abbr) is None:
                 continue
-            if _uses_after(text, m.end(), abbr):
+            uses = ctx.shared.get(_USES_KEY)
+            if uses is None:
+                uses = ctx.shared[_USES_KEY] = _abbreviation_uses(text)
+            later = uses.get(abbr, [])
+            if later and later[-1] >= m.end():
                 continue
             ctx.report(
                 m.start(),
