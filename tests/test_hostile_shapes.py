@@ -112,14 +112,16 @@ SHAPES: dict[str, tuple[Callable[[int], str], tuple[str, ...], int]] = {
     ),
     "brackets-never-used-again": (
         # Distinct three-letter abbreviations, each defined once and never used.
-        lambda n: "".join(
-            f"the {a}x {b}y {c}z ({a}{b}{c}) met, "
-            for a, b, c in (
-                (chr(65 + i // 676 % 26), chr(65 + i // 26 % 26), chr(65 + i % 26))
-                for i in range(n // 24)
+        lambda n: (
+            "".join(
+                f"the {a}x {b}y {c}z ({a}{b}{c}) met, "
+                for a, b, c in (
+                    (chr(65 + i // 676 % 26), chr(65 + i // 26 % 26), chr(65 + i % 26))
+                    for i in range(n // 24)
+                )
             )
-        )
-        + "yesterday and tomorrow.",
+            + "yesterday and tomorrow."
+        ),
         ("NL442", "NL437"),
         20_000,
     ),
