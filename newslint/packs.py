@@ -28,6 +28,8 @@ PACK_KEYS = {
     "profile": bool,
     "extends": str,
     "disable": list,
+    # Profiles only: LanguageTool's variant for the profile's copy ("en-GB"),
+    # read by newslint.languagetool.settings.profile_language.
     "language": str,
     "requires-newslint": str,
     "severity": str,
@@ -113,9 +115,6 @@ class Pack:
     extends: str | None = None
     disable: list[str] = field(default_factory=list)
     rules: list[type[DeclarativeRule]] = field(default_factory=list)
-    # Profiles only: the LanguageTool variant the profile's copy is written in
-    # ("en-GB"); a profile without one inherits its base's.
-    language: str | None = None
 
 
 def _examples(path: Path, text: str, raw: Any) -> tuple[Example, ...]:
@@ -307,7 +306,6 @@ def load_pack(folder: Path) -> Pack:
         profile=meta.get("profile", False),
         extends=meta.get("extends"),
         disable=list(meta.get("disable", [])),
-        language=meta.get("language"),
     )
     severity = meta.get("severity", "warning")
     for path in sorted(folder.glob("*.toml")):
@@ -404,7 +402,6 @@ def _profile_chain(packs: Mapping[str, Pack], style: str) -> list[Pack]:
                 pack.extends,
                 pack.disable,
                 kept,
-                pack.language,
             )
         )
     # A later pack's rule with the same code overrides the base pack's.

@@ -21,6 +21,7 @@ import regex
 from newslint.data import load_data
 from newslint.diagnostics import Category, Severity
 from newslint.document import BlockKind, Paragraph, Sentence, Token, TokenKind
+from newslint.kinds.base import inside_phrase
 from newslint.rule import Example, Rule, RuleContext, Scope
 
 WORD = TokenKind.WORD
@@ -1412,7 +1413,6 @@ class HeadlineAbbreviation(_StyleRule):
 # ---------------------------------------------------------------- NL437
 
 _RELATIVE_DAY = regex.compile(r"\b(?:[Yy]esterday|[Tt]omorrow)\b")
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class RelativeDay(_StyleRule):
@@ -1459,12 +1459,13 @@ class RelativeDay(_StyleRule):
             first = start == unit.start or not text[unit.start : start].strip(" \"'“‘(")
             if word[0].isupper() and not first:
                 continue  # a title: "What Happens Tomorrow"
-            if _figurative(text, start, end):
+            if inside_phrase(text, start, end, style_data().figurative_days):
                 continue
             self._report(ctx, start, end, word, first)
 
     def _report(self, ctx: RuleContext, start: int, end: int, word: str, first: bool) -> None:
         from newslint.checks.facts_common import story_date
+        from newslint.facts.dates import WEEKDAYS
 
         story = story_date(ctx)
         if story is None or story.weak:
@@ -1473,7 +1474,7 @@ class RelativeDay(_StyleRule):
             )
             return
         step = -1 if word.lower() == "yesterday" else 1
-        day = _WEEKDAY_NAMES[(story.day + dt.timedelta(days=step)).weekday()]
+        day = WEEKDAYS[(story.day + dt.timedelta(days=step)).weekday()]
         ctx.report(
             start,
             end,
@@ -1483,19 +1484,6 @@ class RelativeDay(_StyleRule):
             # At a sentence start the sentence needs recasting, not a swap.
             fix=None if first else ctx.replace(start, end, day, safe=False),
         )
-
-
-def _figurative(text: str, start: int, end: int) -> bool:
-    """Return True when the word at ``[start, end)`` is inside a listed figure of speech."""
-    window = text[max(0, start - 20) : end + 20].casefold()
-    offset = start - max(0, start - 20)
-    for phrase in style_data().figurative_days:
-        at = window.find(phrase)
-        while at >= 0:
-            if at <= offset and offset + (end - start) <= at + len(phrase):
-                return True
-            at = window.find(phrase, at + 1)
-    return False
 
 
 # ---------------------------------------------------------------- NL441

@@ -18,14 +18,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from newslint.facts.numbers import SCALES
 from newslint.screen import WordScreen
 
 __all__ = ["ChangeClash", "find_change_clashes"]
 
-_SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
-    "tn": 1e12, "trillion": 1e12,
-}  # fmt: skip
 _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 
 
@@ -157,7 +154,7 @@ def _number(m: re.Match[str], tag: str, shared_scale: str | None, percent: bool)
     text = m.group(f"{tag}num").replace(",", "")
     value, half = float(text), _half_unit(text)
     unit = m.group(f"{tag}scale") or shared_scale
-    scale = _SCALES[unit.lower()] if unit else 1.0
+    scale = SCALES[unit.lower()] if unit else 1.0
     return _Figure(value * scale, (value - half) * scale, (value + half) * scale, percent)
 
 

@@ -52,6 +52,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newslint.facts.numbers import SCALES, TEEN_WORDS, TENS_WORDS, UNIT_WORDS
+
 __all__ = [
     "MAX_HEADLINE_CHARS",
     "Figure",
@@ -65,10 +67,6 @@ __all__ = [
 
 MAX_HEADLINE_CHARS = 200
 
-_SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-    "bln": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "hundred": 1e2, "dozen": 12.0,
-}  # fmt: skip
 # Glued scales that may be units when no currency is given ("100m", "5k", "4b").
 _AMBIGUOUS_SCALES = frozenset({"m", "k", "b"})
 _CURRENCY_SIGNS = {"£": "£", "$": "$", "€": "€", "¥": "¥", "₹": "rupee"}
@@ -94,13 +92,7 @@ _FIGURE_RE = re.compile(
 )
 _CURRENCY_AFTER_RE = re.compile(r"[ \u00a0]([A-Za-z]+)")
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9}  # fmt: skip
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}  # fmt: skip
-_WORD_VALUES = {**_UNITS, **_TEENS, **_TENS}
+_WORD_VALUES = {**UNIT_WORDS, **TEEN_WORDS, **TENS_WORDS}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -110,8 +102,9 @@ def _alternation(words: Iterable[str]) -> str:
 _WORD_RE = re.compile(
     r"\b(?:(?:(?P<half>half)[ \u00a0])?(?P<a>an?)[ \u00a0]"
     r"(?P<ascale>dozen|hundred|thousand|million|billion)"
-    rf"|(?P<tens>{_alternation(_TENS)})(?:[-\u2010\u2011 ](?P<unit>{_alternation(_UNITS)}))?"
-    rf"|(?P<small>{_alternation({**_UNITS, **_TEENS})}))"
+    rf"|(?P<tens>{_alternation(TENS_WORDS)})"
+    rf"(?:[-\u2010\u2011 ](?P<unit>{_alternation(UNIT_WORDS)}))?"
+    rf"|(?P<small>{_alternation({**UNIT_WORDS, **TEEN_WORDS})}))"
     r"(?:[ \u00a0-](?P<scale>dozen|hundred|thousand|million|billion|trillion))?\b",
     re.I,
 )
@@ -205,7 +198,7 @@ class Figure:
     @property
     def kind(self) -> tuple[str, bool, float]:
         """Return what a figure counts: its currency, percent and scale (for messages)."""
-        return self.currency, self.percent, _SCALES.get(self.scale.lower(), 1.0)
+        return self.currency, self.percent, SCALES.get(self.scale.lower(), 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +259,7 @@ def _figure(
 ) -> Figure:
     """Return the figure printed at ``text[start:end]`` with its intervals."""
     number = float(digits)
-    multiplier = _SCALES.get(scale.lower(), 1.0) if scale else 1.0
+    multiplier = SCALES.get(scale.lower(), 1.0) if scale else 1.0
     value = number * multiplier
     half = 0.0 if exact_scale else _half_unit(digits, number) * multiplier
     qualifier = "about" if approximate else _qualifier(text, start)
@@ -313,7 +306,8 @@ def _word_figures(text: str, offset: int) -> list[Figure]:
         if m.group("a"):
             number = 0.5 if m.group("half") else 1.0
         elif m.group("tens"):
-            number = _TENS[m.group("tens").lower()] + _UNITS.get((m.group("unit") or "").lower(), 0)
+            unit = (m.group("unit") or "").lower()
+            number = TENS_WORDS[m.group("tens").lower()] + UNIT_WORDS.get(unit, 0)
         else:
             number = _WORD_VALUES[m.group("small").lower()]
         digits = f"{number:g}"
@@ -376,7 +370,7 @@ def _range(text: str, offset: int, a: Figure, b: Figure) -> Figure | None:
         return None
     multiplier = 1.0
     if b.scale and not a.scale:
-        multiplier = _SCALES.get(b.scale.lower(), 1.0)
+        multiplier = SCALES.get(b.scale.lower(), 1.0)
     first = a.value * multiplier
     if not 0 < first < b.value <= 10 * first:
         return None

@@ -21,13 +21,22 @@ from dataclasses import dataclass
 
 from newslint.screen import WordScreen
 
-_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100,
+# Number words and scale words, shared by the readers of numbers (here,
+# :mod:`newslint.facts.changes`, :mod:`newslint.facts.headline_numbers`).
+UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9}  # fmt: skip
+TEEN_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+              "nineteen": 19}  # fmt: skip
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+              "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "hundred": 1e2, "dozen": 12.0,
 }  # fmt: skip
+# A count of people needs at least two ("one" is a pronoun as often as a number).
+_WORDS = {**{w: v for w, v in UNIT_WORDS.items() if v >= 2}, **TEEN_WORDS, **TENS_WORDS,
+          "hundred": 100}  # fmt: skip
 _NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion))?"
     r"|(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?:[\s-](?:one|two|three|four"
@@ -77,10 +86,6 @@ _CHANGE_RE = re.compile(
 )
 
 
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9}  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class Count:
     """A stated count of people in one category, with its span in the text."""
@@ -110,7 +115,7 @@ def parse_number(text: str) -> int | None:
             return None
         value = _WORDS[first]
         if len(words) > 1:
-            value += _WORDS.get(words[1], 0) or _UNITS.get(words[1], 0)
+            value += _WORDS.get(words[1], 0) or UNIT_WORDS.get(words[1], 0)
     return int(value * scale)
 
 

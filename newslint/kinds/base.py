@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -141,6 +141,27 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
+def inside_phrase(
+    text: str, start: int, end: int, phrases: Iterable[str], ignore_case: bool = True
+) -> bool:
+    """Return True when ``text[start:end]`` lies inside one of ``phrases`` in ``text``.
+
+    Only an occurrence of the phrase that covers this very span counts, so
+    "Kiev ... chicken Kiev" still flags the first "Kiev".
+    """
+    for phrase in phrases:
+        lo = max(0, start - len(phrase))
+        window = text[lo : end + len(phrase)]
+        hay = window.casefold() if ignore_case else window
+        needle = phrase.casefold() if ignore_case else phrase
+        pos = hay.find(needle)
+        while pos >= 0:
+            if lo + pos <= start and end <= lo + pos + len(phrase):
+                return True
+            pos = hay.find(needle, pos + 1)
+    return False
+
+
 class DeclarativeRule(Rule):
     """A rule instance defined by a TOML file."""
 
@@ -186,22 +207,8 @@ class DeclarativeRule(Rule):
         return ""
 
     def excepted(self, text: str, start: int, end: int) -> bool:
-        """Return True when ``text[start:end]`` lies inside a listed exception phrase.
-
-        Only an occurrence of the exception that covers this very match counts,
-        so "Kiev ... chicken Kiev" still flags the first "Kiev".
-        """
-        for exc in self.spec.exceptions:
-            lo = max(0, start - len(exc))
-            window = text[lo : end + len(exc)]
-            hay = window.casefold() if self.spec.ignore_case else window
-            needle = exc.casefold() if self.spec.ignore_case else exc
-            pos = hay.find(needle)
-            while pos >= 0:
-                if lo + pos <= start and end <= lo + pos + len(exc):
-                    return True
-                pos = hay.find(needle, pos + 1)
-        return False
+        """Return True when ``text[start:end]`` lies inside a listed exception phrase."""
+        return inside_phrase(text, start, end, self.spec.exceptions, self.spec.ignore_case)
 
     def format_message(self, **values: str) -> str:
         """Fill the rule's message template."""
